@@ -1,0 +1,83 @@
+package io.cairn.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.cairn.core.project.AdminToken;
+import io.cairn.core.project.Keyring;
+import io.cairn.core.project.ProjectService;
+import io.cairn.core.storage.StorageEngine;
+import io.cairn.core.storage.StorageStats;
+import io.cairn.core.storage.duckdb.DuckDbStorageEngine;
+import java.time.Clock;
+
+/**
+ * The composition root of the core: opens the storage from a {@link CoreConfig} and builds the services on it.
+ * Owns everything it builds and closes it in reverse order.
+ *
+ * <p>Named {@code CairnCore} rather than {@code Cairn} so that it never shares a simple name with the SDK's entry
+ * point, {@code io.cairn.client.Cairn}, in code that uses both (the CLI, the end-to-end tests).
+ */
+public final class CairnCore implements AutoCloseable {
+
+    private final CoreConfig config;
+    private final StorageEngine storage;
+    private final AdminToken adminToken;
+    private final ProjectService projects;
+
+    private CairnCore(CoreConfig config, StorageEngine storage, AdminToken adminToken, ProjectService projects) {
+        this.config = config;
+        this.storage = storage;
+        this.adminToken = adminToken;
+        this.projects = projects;
+    }
+
+    /** Opens the data directory on the embedded engine. */
+    public static CairnCore open(CoreConfig config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    public static CairnCore open(CoreConfig config, Clock clock) {
+        requireNonNull(config, "config is null");
+        StorageEngine storage = DuckDbStorageEngine.open(config.storage());
+        try {
+            Keyring keyring = Keyring.loadOrCreate(config.storage().dataDir());
+            AdminToken adminToken = AdminToken.resolve(config.admin().token(), config.storage().dataDir());
+            ProjectService projects = new ProjectService(storage, keyring, clock);
+            return new CairnCore(config, storage, adminToken, projects);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    public CoreConfig config() {
+        return config;
+    }
+
+    public ProjectService projects() {
+        return projects;
+    }
+
+    public AdminToken adminToken() {
+        return adminToken;
+    }
+
+    /** Whether this start created the catalog, i.e. the data directory was new. */
+    public boolean firstStart() {
+        return storage.catalog().createdNow();
+    }
+
+    /** Whether storage answers now; {@code /health} reports this. */
+    public boolean isReady() {
+        return storage.isReady();
+    }
+
+    public StorageStats storageStats() {
+        return storage.stats();
+    }
+
+    @Override
+    public void close() {
+        storage.close();
+    }
+}

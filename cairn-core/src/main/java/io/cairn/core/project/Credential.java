@@ -1,0 +1,35 @@
+package io.cairn.core.project;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a request presented to prove who it is, already taken out of its wire form (header, query parameter,
+ * Basic pair...). Dialects decide which wire forms they accept; the core only sees these two shapes.
+ */
+public sealed interface Credential {
+
+    /** A single string that is the secret itself: a header key, {@code Key <secret>}, a bearer token, {@code api_key}. */
+    record Secret(String secret) implements Credential {
+        public Secret {
+            requireNonNull(secret, "secret is null");
+        }
+
+        @Override
+        public String toString() {
+            return "Secret[***]";
+        }
+    }
+
+    /** A public id with its secret: HTTP Basic {@code id:secret}, OAuth client credentials. */
+    record IdAndSecret(String id, String secret) implements Credential {
+        public IdAndSecret {
+            requireNonNull(id, "id is null");
+            requireNonNull(secret, "secret is null");
+        }
+
+        @Override
+        public String toString() {
+            return "IdAndSecret[id=" + id + ", secret=***]";
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.cairn.core.project;
+
+import static java.util.Objects.requireNonNull;
+
+import io.cairn.core.error.ErrorCode;
+import io.cairn.core.error.ForbiddenException;
+import io.cairn.core.model.KeyId;
+import io.cairn.core.model.ProjectId;
+
+/** Who a request acts as: a key of one project, its role and its scope. */
+public record Principal(ProjectId projectId, KeyId keyId, Role role, Scope scope) {
+
+    public Principal {
+        requireNonNull(projectId, "projectId is null");
+        requireNonNull(keyId, "keyId is null");
+        requireNonNull(role, "role is null");
+        requireNonNull(scope, "scope is null");
+    }
+
+    /** Throws a {@link ForbiddenException} unless this principal's role permits {@code required}. */
+    public Principal require(Role required) {
+        if (!role.permits(required)) {
+            throw new ForbiddenException(ErrorCode.INSUFFICIENT_ROLE,
+                    "this operation needs a " + required.id() + " or master key; a " + role.id() + " key was given");
+        }
+        return this;
+    }
+}

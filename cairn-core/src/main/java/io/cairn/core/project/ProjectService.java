@@ -1,0 +1,194 @@
+package io.cairn.core.project;
+
+import static java.util.Objects.requireNonNull;
+
+import io.cairn.core.error.ConflictException;
+import io.cairn.core.error.ErrorCode;
+import io.cairn.core.error.InvalidRequestException;
+import io.cairn.core.error.NotFoundException;
+import io.cairn.core.error.UnauthenticatedException;
+import io.cairn.core.model.Hex;
+import io.cairn.core.model.KeyId;
+import io.cairn.core.model.ProjectId;
+import io.cairn.core.storage.Catalog;
+import io.cairn.core.storage.StorageEngine;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Projects and their keys, and the one place where credentials become a {@link Principal}.
+ *
+ * <p>Every key is cached in memory (by the hash of its secret and by its id) so that authenticating a request
+ * costs a hash and a map lookup, not a catalog read. The cache is filled at start and changed only after the
+ * catalog write it mirrors has committed. Thread-safe.
+ */
+public final class ProjectService {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectService.class);
+    /** 64 lowercase hex characters = 256 random bits, the form Keen's clients expect of a master key. */
+    public static final int SECRET_LENGTH = 64;
+    private static final int MAX_KEY_NAME_LENGTH = 200;
+
+    private final StorageEngine storage;
+    private final Catalog catalog;
+    private final Keyring keyring;
+    private final Clock clock;
+    private final Map<String, StoredKey> keysBySecretHash = new ConcurrentHashMap<>();
+    private final Map<KeyId, StoredKey> keysById = new ConcurrentHashMap<>();
+
+    public ProjectService(StorageEngine storage, Keyring keyring, Clock clock) {
+        this.storage = requireNonNull(storage, "storage is null");
+        this.catalog = storage.catalog();
+        this.keyring = requireNonNull(keyring, "keyring is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        catalog.listAllKeys().forEach(this::remember);
+    }
+
+    /** Creates a project with one master, one write and one read key, and its storage. */
+    public CreatedProject createProject(String name) {
+        ProjectName.require(name);
+        if (findProjectByName(name).isPresent()) {
+            throw new ConflictException(ErrorCode.PROJECT_NAME_TAKEN, "a project named " + name + " already exists");
+        }
+        Project project = new Project(ProjectId.random(), name, now());
+        List<IssuedKey> issued = new ArrayList<>();
+        List<StoredKey> stored = new ArrayList<>();
+        for (Role role : Role.values()) {
+            String secret = Hex.random(SECRET_LENGTH);
+            StoredKey key = newKey(project.id(), role, null, secret);
+            issued.add(new IssuedKey(key.key(), secret));
+            stored.add(key);
+        }
+        storage.createProject(project.id());
+        try {
+            catalog.createProject(project, stored);
+        } catch (RuntimeException e) {
+            storage.dropProject(project.id());
+            throw e;
+        }
+        stored.forEach(this::remember);
+        log.info("project created project={} name={}", project.id(), name);
+        return new CreatedProject(project, issued);
+    }
+
+    public List<Project> listProjects() {
+        return catalog.listProjects();
+    }
+
+    public Optional<Project> findProject(ProjectId projectId) {
+        return catalog.findProject(projectId);
+    }
+
+    public Optional<Project> findProjectByName(String name) {
+        return listProjects().stream().filter(project -> project.name().equals(name)).findFirst();
+    }
+
+    public Project getProject(ProjectId projectId) {
+        return findProject(projectId).orElseThrow(() -> projectNotFound(projectId));
+    }
+
+    /** Deletes the project, its keys (they stop working at once) and all its data. */
+    public void deleteProject(ProjectId projectId) {
+        if (!catalog.deleteProject(projectId)) {
+            throw projectNotFound(projectId);
+        }
+        keysById.values().removeIf(key -> key.key().projectId().equals(projectId));
+        keysBySecretHash.values().removeIf(key -> key.key().projectId().equals(projectId));
+        storage.dropProject(projectId);
+        log.info("project deleted project={}", projectId);
+    }
+
+    /** Issues a new key for the project; the secret is in the result and nowhere else. */
+    public IssuedKey createKey(ProjectId projectId, Role role, String name) {
+        requireNonNull(role, "role is null");
+        if (name != null && (name.isBlank() || name.length() > MAX_KEY_NAME_LENGTH)) {
+            throw InvalidRequestException.field("name",
+                    "name must be 1-" + MAX_KEY_NAME_LENGTH + " characters when given");
+        }
+        getProject(projectId);
+        String secret = Hex.random(SECRET_LENGTH);
+        StoredKey key = newKey(projectId, role, name, secret);
+        catalog.insertKey(key);
+        remember(key);
+        log.info("key created project={} key={} role={}", projectId, key.key().id(), role.id());
+        return new IssuedKey(key.key(), secret);
+    }
+
+    /** The project's keys without secrets, revoked ones included. */
+    public List<ApiKey> listKeys(ProjectId projectId) {
+        getProject(projectId);
+        return catalog.listKeys(projectId).stream().map(StoredKey::key).toList();
+    }
+
+    /** Revokes a key: it stops authenticating at once. Revoking a revoked key changes nothing. */
+    public ApiKey revokeKey(ProjectId projectId, KeyId keyId) {
+        getProject(projectId);
+        if (!catalog.revokeKey(projectId, keyId)) {
+            throw new NotFoundException(ErrorCode.KEY_NOT_FOUND, "project " + projectId + " has no key " + keyId);
+        }
+        StoredKey revoked = keysById.get(keyId);
+        if (revoked != null) {
+            remember(revoked.withKey(revoked.key().asRevoked()));
+        }
+        log.info("key revoked project={} key={}", projectId, keyId);
+        return listKeys(projectId).stream().filter(key -> key.id().equals(keyId)).findFirst()
+                .orElseThrow(() -> new NotFoundException(ErrorCode.KEY_NOT_FOUND, "no key " + keyId));
+    }
+
+    /**
+     * The principal a credential stands for.
+     *
+     * @throws UnauthenticatedException for unknown or revoked credentials
+     */
+    public Principal authenticate(Credential credential) {
+        StoredKey stored = switch (credential) {
+            // The lookup compares keyed hashes, never secrets, so its timing tells an attacker nothing.
+            case Credential.Secret secret -> keysBySecretHash.get(hashHex(secret.secret()));
+            case Credential.IdAndSecret pair -> findById(pair.id())
+                    .filter(key -> keyring.matches(pair.secret(), key.secretHash()))
+                    .orElse(null);
+        };
+        if (stored == null || stored.key().revoked()) {
+            throw new UnauthenticatedException(ErrorCode.INVALID_CREDENTIALS, "unknown or revoked key");
+        }
+        ApiKey key = stored.key();
+        return new Principal(key.projectId(), key.id(), key.role(), Scope.PROJECT);
+    }
+
+    private Optional<StoredKey> findById(String id) {
+        return KeyId.isValid(id) ? Optional.ofNullable(keysById.get(KeyId.of(id))) : Optional.empty();
+    }
+
+    private StoredKey newKey(ProjectId projectId, Role role, String name, String secret) {
+        ApiKey key = new ApiKey(KeyId.random(), projectId, role, name, now(), false);
+        // Only master secrets are ever needed in plaintext by the server (Keen scoped keys are encrypted with them).
+        byte[] sealed = role == Role.MASTER ? keyring.seal(secret) : null;
+        return new StoredKey(key, keyring.hash(secret), sealed);
+    }
+
+    private void remember(StoredKey key) {
+        keysById.put(key.key().id(), key);
+        keysBySecretHash.put(key.secretHashHex(), key);
+    }
+
+    private String hashHex(String secret) {
+        return HexFormat.of().formatHex(keyring.hash(secret));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static NotFoundException projectNotFound(ProjectId projectId) {
+        return new NotFoundException(ErrorCode.PROJECT_NOT_FOUND, "no project " + projectId);
+    }
+}

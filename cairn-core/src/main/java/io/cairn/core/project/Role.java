@@ -1,0 +1,30 @@
+package io.cairn.core.project;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a key may do: {@code master} everything, {@code write} ingest only, {@code read} queries only. */
+public enum Role {
+    MASTER,
+    WRITE,
+    READ;
+
+    /** Whether a key with this role may do what {@code required} allows. */
+    public boolean permits(Role required) {
+        return this == MASTER || this == required;
+    }
+
+    /** The wire name: {@code master}, {@code write}, {@code read}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> fromId(String id) {
+        for (Role role : values()) {
+            if (role.id().equals(id)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,58 @@
+package io.cairn.core.storage;
+
+import io.cairn.core.error.CairnException;
+import io.cairn.core.error.InternalException;
+import io.cairn.core.error.ErrorCode;
+import io.cairn.core.model.ProjectId;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One project's database: reads on pooled connections, writes through the database's single writer.
+ *
+ * <p>Writes are <em>group-committed</em>: the writer takes every unit waiting in its queue (up to a batch limit),
+ * applies them in one transaction and commits once, so many small writes cost one commit. A unit that fails is
+ * re-run alone so it cannot fail its neighbours; units must therefore be deterministic functions of the session
+ * with no side effects outside it. A write's future completes only after its commit is durable.
+ *
+ * <p>Thread-safe; called on request threads. Throws {@code UnavailableException} when the write queue stays full
+ * past its timeout or the engine is closing.
+ */
+public interface ProjectStore {
+
+    ProjectId projectId();
+
+    /** Queues {@code unit} for the writer; the future completes after the commit that includes it. */
+    <T> CompletableFuture<T> submit(WriteUnit<T> unit);
+
+    /** {@link #submit} and wait: returns once the unit's commit is durable, or throws the unit's failure. */
+    default <T> T write(WriteUnit<T> unit) {
+        try {
+            return submit(unit).get();
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof CairnException cairn) {
+                throw cairn;
+            }
+            throw new InternalException(ErrorCode.STORAGE_FAILURE, "write failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InternalException(ErrorCode.INTERNAL, "interrupted while waiting for a write", e);
+        }
+    }
+
+    /** Runs {@code unit} on a read connection and returns its result; sees every write acknowledged before. */
+    <T> T read(ReadUnit<T> unit);
+
+    /** Work done by the writer inside a transaction. */
+    @FunctionalInterface
+    interface WriteUnit<T> {
+        T apply(WriteSession session);
+    }
+
+    /** Work done on a read connection. */
+    @FunctionalInterface
+    interface ReadUnit<T> {
+        T apply(ReadSession session);
+    }
+}

@@ -1,0 +1,156 @@
+package io.cairn.core.storage.duckdb;
+
+import io.cairn.core.error.CairnException;
+import io.cairn.core.error.ConflictException;
+import io.cairn.core.error.ErrorCode;
+import io.cairn.core.model.KeyId;
+import io.cairn.core.model.ProjectId;
+import io.cairn.core.project.ApiKey;
+import io.cairn.core.project.Project;
+import io.cairn.core.project.Role;
+import io.cairn.core.project.StoredKey;
+import io.cairn.core.storage.Catalog;
+import io.cairn.core.storage.ProjectStore.WriteUnit;
+import io.cairn.core.storage.Row;
+import io.cairn.core.storage.WriteSession;
+import io.cairn.core.storage.duckdb.DuckDbMigrations.Migration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+/** The catalog in its own DuckDB file, {@code catalog.duckdb}. */
+final class DuckDbCatalog implements Catalog {
+
+    /** The catalog's schema history; append only, never edit a released step. */
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "projects and keys", List.of(
+                    "CREATE TABLE projects (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL UNIQUE,"
+                            + " created_at TIMESTAMP NOT NULL)",
+                    "CREATE TABLE project_keys (id VARCHAR PRIMARY KEY, project_id VARCHAR NOT NULL,"
+                            + " role VARCHAR NOT NULL, name VARCHAR, created_at TIMESTAMP NOT NULL,"
+                            + " revoked BOOLEAN NOT NULL, secret_hash BLOB NOT NULL, sealed_secret BLOB)",
+                    "CREATE INDEX project_keys_by_project ON project_keys (project_id)")));
+
+    private static final String KEY_COLUMNS =
+            "id, project_id, role, name, created_at, revoked, secret_hash, sealed_secret";
+
+    private final DuckDbDatabase database;
+    private final boolean createdNow;
+
+    DuckDbCatalog(DuckDbDatabase database, boolean createdNow) {
+        this.database = database;
+        this.createdNow = createdNow;
+        DuckDbMigrations.migrate(database, MIGRATIONS);
+    }
+
+    @Override
+    public boolean createdNow() {
+        return createdNow;
+    }
+
+    @Override
+    public void createProject(Project project, List<StoredKey> keys) {
+        write(session -> {
+            session.execute("INSERT INTO projects (id, name, created_at) VALUES (?, ?, ?)",
+                    List.of(project.id().value(), project.name(), project.createdAt()));
+            for (StoredKey key : keys) {
+                insertKey(session, key);
+            }
+            return null;
+        }, ErrorCode.PROJECT_NAME_TAKEN, "a project named " + project.name() + " already exists");
+    }
+
+    @Override
+    public List<Project> listProjects() {
+        return database.read(session -> session.query(
+                "SELECT id, name, created_at FROM projects ORDER BY created_at, id", List.of(),
+                DuckDbCatalog::project));
+    }
+
+    @Override
+    public Optional<Project> findProject(ProjectId projectId) {
+        return database.read(session -> session.queryOne(
+                "SELECT id, name, created_at FROM projects WHERE id = ?", List.of(projectId.value()),
+                DuckDbCatalog::project));
+    }
+
+    @Override
+    public boolean deleteProject(ProjectId projectId) {
+        return write(session -> {
+            session.execute("DELETE FROM project_keys WHERE project_id = ?", List.of(projectId.value()));
+            return session.execute("DELETE FROM projects WHERE id = ?", List.of(projectId.value())) > 0;
+        }, ErrorCode.CONCURRENT_CHANGE, "project " + projectId + " changed concurrently");
+    }
+
+    @Override
+    public void insertKey(StoredKey key) {
+        write(session -> {
+            insertKey(session, key);
+            return null;
+        }, ErrorCode.CONCURRENT_CHANGE, "key " + key.key().id() + " already exists");
+    }
+
+    @Override
+    public List<StoredKey> listKeys(ProjectId projectId) {
+        return database.read(session -> session.query(
+                "SELECT " + KEY_COLUMNS + " FROM project_keys WHERE project_id = ? ORDER BY created_at, id",
+                List.of(projectId.value()), DuckDbCatalog::storedKey));
+    }
+
+    @Override
+    public List<StoredKey> listAllKeys() {
+        return database.read(session -> session.query(
+                "SELECT " + KEY_COLUMNS + " FROM project_keys ORDER BY created_at, id", List.of(),
+                DuckDbCatalog::storedKey));
+    }
+
+    @Override
+    public boolean revokeKey(ProjectId projectId, KeyId keyId) {
+        return write(session -> session.execute(
+                "UPDATE project_keys SET revoked = true WHERE project_id = ? AND id = ?",
+                List.of(projectId.value(), keyId.value())) > 0, ErrorCode.CONCURRENT_CHANGE,
+                "key " + keyId + " changed concurrently");
+    }
+
+    private static void insertKey(WriteSession session, StoredKey stored) {
+        ApiKey key = stored.key();
+        List<Object> values = new ArrayList<>();
+        values.add(key.id().value());
+        values.add(key.projectId().value());
+        values.add(key.role().id());
+        values.add(key.name());
+        values.add(key.createdAt());
+        values.add(key.revoked());
+        values.add(stored.secretHash());
+        values.add(stored.sealedSecret());
+        session.execute("INSERT INTO project_keys (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values);
+    }
+
+    /** Runs a catalog write and turns a constraint violation into a conflict. */
+    private <T> T write(WriteUnit<T> unit, ErrorCode conflict, String conflictMessage) {
+        try {
+            return database.submit(unit).join();
+        } catch (CompletionException e) {
+            if (DuckDbErrors.isConstraintViolation(e.getCause())) {
+                throw new ConflictException(conflict, conflictMessage);
+            }
+            if (e.getCause() instanceof CairnException cairn) {
+                throw cairn;
+            }
+            throw e;
+        }
+    }
+
+    private static Project project(Row row) {
+        return new Project(ProjectId.of(row.string(1)), row.string(2), row.instant(3));
+    }
+
+    private static StoredKey storedKey(Row row) {
+        Role role = Role.fromId(row.string(3))
+                .orElseThrow(() -> new IllegalStateException("unknown role in catalog: " + row.string(3)));
+        ApiKey key = new ApiKey(KeyId.of(row.string(1)), ProjectId.of(row.string(2)), role, row.string(4),
+                row.instant(5), row.booleanValue(6));
+        return new StoredKey(key, row.bytes(7), row.bytes(8));
+    }
+}

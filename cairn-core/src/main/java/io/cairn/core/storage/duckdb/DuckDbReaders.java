@@ -1,0 +1,79 @@
+package io.cairn.core.storage.duckdb;
+
+import io.cairn.core.error.ErrorCode;
+import io.cairn.core.error.UnavailableException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small pool of read connections to one database, duplicated from its root connection on demand. At most
+ * {@code size} readers run at once; more wait for a free connection up to a timeout. The pool is private to its
+ * {@link DuckDbDatabase}.
+ */
+final class DuckDbReaders implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DuckDbReaders.class);
+
+    private final DuckDBConnection root;
+    private final Semaphore permits;
+    private final Duration waitTimeout;
+    private final ConcurrentLinkedDeque<DuckDBConnection> idle = new ConcurrentLinkedDeque<>();
+
+    DuckDbReaders(DuckDBConnection root, int size, Duration waitTimeout) {
+        this.root = root;
+        this.permits = new Semaphore(size, true);
+        this.waitTimeout = waitTimeout;
+    }
+
+    DuckDBConnection acquire() {
+        try {
+            if (!permits.tryAcquire(waitTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new UnavailableException(ErrorCode.STORAGE_UNAVAILABLE, "all read connections are busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException(ErrorCode.SHUTTING_DOWN, "interrupted while waiting for a read connection");
+        }
+        DuckDBConnection connection = idle.pollFirst();
+        if (connection != null) {
+            return connection;
+        }
+        try {
+            return root.duplicate();
+        } catch (SQLException e) {
+            permits.release();
+            throw DuckDbErrors.translate(e, "opening a read connection");
+        }
+    }
+
+    /** Returns a connection; one that failed mid-use is closed rather than reused. */
+    void release(DuckDBConnection connection, boolean healthy) {
+        if (healthy) {
+            idle.addFirst(connection);
+        } else {
+            closeQuietly(connection);
+        }
+        permits.release();
+    }
+
+    @Override
+    public void close() {
+        for (DuckDBConnection connection; (connection = idle.pollFirst()) != null; ) {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(DuckDBConnection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("closing a read connection failed error={}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.cairn.core.storage.duckdb;
+
+import io.cairn.core.storage.ReadSession;
+import io.cairn.core.storage.Row;
+import io.cairn.core.storage.WriteSession;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link WriteSession} (and so a {@link ReadSession}) over one DuckDB connection. One prepared statement per SQL
+ * text: DuckDB's JDBC driver closes a statement after a failed execute, so statements are never reused.
+ */
+final class DuckDbSession implements WriteSession {
+
+    private final Connection connection;
+
+    DuckDbSession(Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper) {
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            Row row = new DuckDbRow(rs);
+            while (rs.next()) {
+                rows.add(mapper.map(row));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw DuckDbErrors.translate(e, "reading");
+        }
+    }
+
+    @Override
+    public long execute(String sql, List<?> parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            statement.execute();
+            long count = statement.getLargeUpdateCount();
+            return Math.max(0, count);
+        } catch (SQLException e) {
+            throw DuckDbErrors.translate(e, "writing");
+        }
+    }
+
+    private PreparedStatement prepare(String sql, List<?> parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, toJdbc(parameters.get(i)));
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** Instants are stored as UTC {@code TIMESTAMP}s; everything else binds as is. */
+    private static Object toJdbc(Object value) {
+        if (value instanceof Instant instant) {
+            return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+        return value;
+    }
+
+    private record DuckDbRow(ResultSet rs) implements Row {
+
+        @Override
+        public String string(int column) {
+            return get(() -> rs.getString(column));
+        }
+
+        @Override
+        public Long longValue(int column) {
+            return get(() -> {
+                long value = rs.getLong(column);
+                return rs.wasNull() ? null : value;
+            });
+        }
+
+        @Override
+        public Double doubleValue(int column) {
+            return get(() -> {
+                double value = rs.getDouble(column);
+                return rs.wasNull() ? null : value;
+            });
+        }
+
+        @Override
+        public Boolean booleanValue(int column) {
+            return get(() -> {
+                boolean value = rs.getBoolean(column);
+                return rs.wasNull() ? null : value;
+            });
+        }
+
+        @Override
+        public Instant instant(int column) {
+            return get(() -> {
+                LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+                return value == null ? null : value.toInstant(ZoneOffset.UTC);
+            });
+        }
+
+        @Override
+        public byte[] bytes(int column) {
+            return get(() -> rs.getBytes(column));
+        }
+
+        @Override
+        public Object object(int column) {
+            return get(() -> rs.getObject(column));
+        }
+
+        private interface Getter<T> {
+            T get() throws SQLException;
+        }
+
+        private static <T> T get(Getter<T> getter) {
+            try {
+                return getter.get();
+            } catch (SQLException e) {
+                throw DuckDbErrors.translate(e, "reading a row");
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.cairn.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.core.AdminConfig;
+import io.cairn.core.CoreConfig;
+import io.cairn.core.StorageConfig;
+import io.cairn.core.model.DataSize;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CoreConfigTest {
+
+    @Test
+    void everyDefault() {
+        CoreConfig config = CoreConfig.defaults();
+        StorageConfig storage = config.storage();
+        assertThat(storage.dataDir()).isEqualTo(Path.of("cairn-data"));
+        assertThat(storage.maxOpenProjects()).isEqualTo(64);
+        assertThat(storage.idleClose()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(storage.writeQueueCapacity()).isEqualTo(1024);
+        assertThat(storage.writeQueueTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(storage.maxWriteBatch()).isEqualTo(512);
+        assertThat(storage.readConnections()).isEqualTo(8);
+        assertThat(storage.memoryPerDatabase()).isEqualTo(DataSize.ofGigabytes(2));
+        assertThat(storage.threadsPerDatabase()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(config.admin().token()).isEmpty();
+    }
+
+    @Test
+    void everyKeyMapsFromProperties() {
+        Map<String, String> properties = Map.ofEntries(
+                Map.entry("storage.data-dir", "/srv/cairn"),
+                Map.entry("storage.max-open-projects", "5"),
+                Map.entry("storage.idle-close", "2m"),
+                Map.entry("storage.write-queue-capacity", "10"),
+                Map.entry("storage.write-queue-timeout", "3s"),
+                Map.entry("storage.max-write-batch", "7"),
+                Map.entry("storage.read-connections", "2"),
+                Map.entry("storage.memory-per-database", "256MB"),
+                Map.entry("storage.threads-per-database", "3"),
+                Map.entry("admin.token", "a-long-enough-admin-token"));
+        Settings settings = Settings.of(properties, "test");
+        CoreConfig config = CoreConfig.from(settings);
+
+        assertThat(config.storage()).isEqualTo(new StorageConfig(Path.of("/srv/cairn"), 5, Duration.ofMinutes(2), 10,
+                Duration.ofSeconds(3), 7, 2, DataSize.ofMegabytes(256), 3));
+        assertThat(config.admin()).isEqualTo(new AdminConfig(Optional.of("a-long-enough-admin-token")));
+        assertThat(settings.unreadKeys()).isEmpty();
+        assertThat(config.toProperties()).isEqualTo(properties);
+    }
+
+    @Test
+    void aShortAdminTokenIsRefused() {
+        assertThatThrownBy(() -> CoreConfig.from(Settings.of(Map.of("admin.token", "short"), "test")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("admin.token must be at least 16 characters");
+    }
+
+    @Test
+    void theAdminTokenIsListedAsSensitive() {
+        assertThat(CoreConfig.SENSITIVE_KEYS).contains("admin.token");
+    }
+}
