@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.cairn.core.CoreConfig;
 import io.cairn.core.config.Settings;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The whole configuration of a server process: HTTP, logging and the core. */
 public record ServerConfig(HttpConfig http, LogConfig log, CoreConfig core) {
@@ -23,6 +25,13 @@ public record ServerConfig(HttpConfig http, LogConfig log, CoreConfig core) {
 
     public static ServerConfig from(Settings settings) {
         return new ServerConfig(HttpConfig.from(settings), LogConfig.from(settings), CoreConfig.from(settings));
+    }
+
+    /** Every key the server reads, optional ones included; anything else in a config source is a mistake. */
+    public static Set<String> knownKeys() {
+        Set<String> keys = new TreeSet<>(defaults().toProperties().keySet());
+        keys.addAll(CoreConfig.SENSITIVE_KEYS);
+        return keys;
     }
 
     /** Every effective value, the way {@link #from} reads them back. */

@@ -59,6 +59,21 @@ class DuckDbStorageEngineTest {
     }
 
     @Test
+    void projectDataSurvivesARestart() {
+        ProjectId id = ProjectId.random();
+        try (DuckDbStorageEngine engine = DuckDbStorageEngine.open(TestStorage.config(dataDir))) {
+            engine.createProject(id);
+            engine.project(id).write(s -> s.execute("CREATE TABLE t AS SELECT range AS n FROM range(1000)",
+                    List.of()));
+        }
+        try (DuckDbStorageEngine engine = DuckDbStorageEngine.open(TestStorage.config(dataDir))) {
+            List<Long> sums = engine.project(id).read(s -> s.query("SELECT sum(n) FROM t", List.of(),
+                    r -> r.longValue(1)));
+            assertThat(sums).containsExactly(499_500L);
+        }
+    }
+
+    @Test
     void aTakenProjectNameIsAConflictAndLeavesNothingHalfWritten() {
         try (DuckDbStorageEngine engine = DuckDbStorageEngine.open(TestStorage.config(dataDir))) {
             ProjectId first = ProjectId.random();

@@ -1,0 +1,38 @@
+package io.cairn.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import io.cairn.server.LogConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Applies {@code log.format} to the logging backend, which only the CLI knows. */
+public final class Logging {
+
+    private Logging() {}
+
+    public static void apply(LogConfig config) {
+        if (config.format() != LogConfig.Format.JSON) {
+            return;
+        }
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.detachAndStopAllAppenders();
+        JsonEncoder encoder = new JsonEncoder();
+        encoder.setContext(context);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(context);
+        appender.setName("STDERR_JSON");
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder);
+        appender.start();
+        root.addAppender(appender);
+        root.setLevel(Level.INFO);
+    }
+}

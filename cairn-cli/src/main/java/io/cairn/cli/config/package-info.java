@@ -1,0 +1,2 @@
+/** Layering configuration sources (defaults, file, environment, flags) into one {@code ServerConfig}. */
+package io.cairn.cli.config;

@@ -1,0 +1,6 @@
+/**
+ * The Cairn Java SDK: {@link io.cairn.client.Cairn}, the entry point, and its sub-clients ({@link
+ * io.cairn.client.AdminClient} for projects and keys). Uses only the JDK's {@code java.net.http} and Jackson;
+ * nothing of the server or the core.
+ */
+package io.cairn.client;
