@@ -64,7 +64,7 @@ public final class ProjectService {
         List<StoredKey> stored = new ArrayList<>();
         for (Role role : Role.values()) {
             String secret = Hex.random(SECRET_LENGTH);
-            StoredKey key = newKey(project.id(), role, null, secret);
+            StoredKey key = newKey(project.id(), role, null, secret, project.createdAt());
             issued.add(new IssuedKey(key.key(), secret));
             stored.add(key);
         }
@@ -116,7 +116,7 @@ public final class ProjectService {
         }
         getProject(projectId);
         String secret = Hex.random(SECRET_LENGTH);
-        StoredKey key = newKey(projectId, role, name, secret);
+        StoredKey key = newKey(projectId, role, name, secret, now());
         catalog.insertKey(key);
         remember(key);
         log.info("key created project={} key={} role={}", projectId, key.key().id(), role.id());
@@ -168,8 +168,8 @@ public final class ProjectService {
         return KeyId.isValid(id) ? Optional.ofNullable(keysById.get(KeyId.of(id))) : Optional.empty();
     }
 
-    private StoredKey newKey(ProjectId projectId, Role role, String name, String secret) {
-        ApiKey key = new ApiKey(KeyId.random(), projectId, role, name, now(), false);
+    private StoredKey newKey(ProjectId projectId, Role role, String name, String secret, Instant createdAt) {
+        ApiKey key = new ApiKey(KeyId.random(), projectId, role, name, createdAt, false);
         // Only master secrets are ever needed in plaintext by the server (Keen scoped keys are encrypted with them).
         byte[] sealed = role == Role.MASTER ? keyring.seal(secret) : null;
         return new StoredKey(key, keyring.hash(secret), sealed);

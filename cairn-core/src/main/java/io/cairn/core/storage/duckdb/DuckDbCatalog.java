@@ -34,6 +34,9 @@ final class DuckDbCatalog implements Catalog {
 
     private static final String KEY_COLUMNS =
             "id, project_id, role, name, created_at, revoked, secret_hash, sealed_secret";
+    /** Keys issued together (a new project's three) list as master, write, read. */
+    private static final String KEY_ORDER =
+            " ORDER BY created_at, CASE role WHEN 'master' THEN 0 WHEN 'write' THEN 1 ELSE 2 END, id";
 
     private final DuckDbDatabase database;
     private final boolean createdNow;
@@ -94,14 +97,14 @@ final class DuckDbCatalog implements Catalog {
     @Override
     public List<StoredKey> listKeys(ProjectId projectId) {
         return database.read(session -> session.query(
-                "SELECT " + KEY_COLUMNS + " FROM project_keys WHERE project_id = ? ORDER BY created_at, id",
+                "SELECT " + KEY_COLUMNS + " FROM project_keys WHERE project_id = ?" + KEY_ORDER,
                 List.of(projectId.value()), DuckDbCatalog::storedKey));
     }
 
     @Override
     public List<StoredKey> listAllKeys() {
         return database.read(session -> session.query(
-                "SELECT " + KEY_COLUMNS + " FROM project_keys ORDER BY created_at, id", List.of(),
+                "SELECT " + KEY_COLUMNS + " FROM project_keys" + KEY_ORDER, List.of(),
                 DuckDbCatalog::storedKey));
     }
 
