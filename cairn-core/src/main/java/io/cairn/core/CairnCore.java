@@ -2,6 +2,7 @@ package io.cairn.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.cairn.core.event.EventService;
 import io.cairn.core.project.AdminToken;
 import io.cairn.core.project.Keyring;
 import io.cairn.core.project.ProjectService;
@@ -23,12 +24,15 @@ public final class CairnCore implements AutoCloseable {
     private final StorageEngine storage;
     private final AdminToken adminToken;
     private final ProjectService projects;
+    private final EventService events;
 
-    private CairnCore(CoreConfig config, StorageEngine storage, AdminToken adminToken, ProjectService projects) {
+    private CairnCore(CoreConfig config, StorageEngine storage, AdminToken adminToken, ProjectService projects,
+            EventService events) {
         this.config = config;
         this.storage = storage;
         this.adminToken = adminToken;
         this.projects = projects;
+        this.events = events;
     }
 
     /** Opens the data directory on the embedded engine. */
@@ -42,8 +46,9 @@ public final class CairnCore implements AutoCloseable {
         try {
             Keyring keyring = Keyring.loadOrCreate(config.storage().dataDir());
             AdminToken adminToken = AdminToken.resolve(config.admin().token(), config.storage().dataDir());
-            ProjectService projects = new ProjectService(storage, keyring, clock);
-            return new CairnCore(config, storage, adminToken, projects);
+            EventService events = new EventService(storage, clock, config.events().idempotencyWindow());
+            ProjectService projects = new ProjectService(storage, keyring, clock, events::forgetProject);
+            return new CairnCore(config, storage, adminToken, projects, events);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -56,6 +61,10 @@ public final class CairnCore implements AutoCloseable {
 
     public ProjectService projects() {
         return projects;
+    }
+
+    public EventService events() {
+        return events;
     }
 
     public AdminToken adminToken() {

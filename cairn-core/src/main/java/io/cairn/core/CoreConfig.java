@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Everything the core needs to start: its storage and the admin token; later jobs, caches and SQL limits. */
-public record CoreConfig(StorageConfig storage, AdminConfig admin) {
+/** Everything the core needs to start: storage, the admin token, events; later jobs, caches and SQL limits. */
+public record CoreConfig(StorageConfig storage, AdminConfig admin, EventsConfig events) {
 
     /** Keys whose values are secrets: masked wherever configuration is shown. */
     public static final Set<String> SENSITIVE_KEYS = Set.of(AdminConfig.TOKEN);
@@ -16,6 +16,7 @@ public record CoreConfig(StorageConfig storage, AdminConfig admin) {
     public CoreConfig {
         requireNonNull(storage, "storage is null");
         requireNonNull(admin, "admin is null");
+        requireNonNull(events, "events is null");
     }
 
     public static CoreConfig defaults() {
@@ -23,21 +24,22 @@ public record CoreConfig(StorageConfig storage, AdminConfig admin) {
     }
 
     public static CoreConfig from(Settings settings) {
-        return new CoreConfig(StorageConfig.from(settings), AdminConfig.from(settings));
+        return new CoreConfig(StorageConfig.from(settings), AdminConfig.from(settings), EventsConfig.from(settings));
     }
 
     /** The effective values as properties, the way {@link #from} reads them. */
     public Map<String, String> toProperties() {
         Map<String, String> p = new TreeMap<>(storage.toProperties());
         p.putAll(admin.toProperties());
+        p.putAll(events.toProperties());
         return p;
     }
 
     public CoreConfig withStorage(StorageConfig storage) {
-        return new CoreConfig(storage, admin);
+        return new CoreConfig(storage, admin, events);
     }
 
     public CoreConfig withAdmin(AdminConfig admin) {
-        return new CoreConfig(storage, admin);
+        return new CoreConfig(storage, admin, events);
     }
 }

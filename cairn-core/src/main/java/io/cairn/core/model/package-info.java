@@ -1,2 +1,2 @@
-/** Shared value types: ids, sizes, and (in later work) timeframes, filters, intervals and schemas. */
+/** Shared value types: ids, sizes, column types, time zones, timeframes, intervals and filters. */
 package io.cairn.core.model;

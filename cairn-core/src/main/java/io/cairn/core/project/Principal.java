@@ -6,6 +6,7 @@ import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.ForbiddenException;
 import io.cairn.core.model.KeyId;
 import io.cairn.core.model.ProjectId;
+import java.util.Map;
 
 /** Who a request acts as: a key of one project, its role and its scope. */
 public record Principal(ProjectId projectId, KeyId keyId, Role role, Scope scope) {
@@ -21,7 +22,11 @@ public record Principal(ProjectId projectId, KeyId keyId, Role role, Scope scope
     public Principal require(Role required) {
         if (!role.permits(required)) {
             throw new ForbiddenException(ErrorCode.INSUFFICIENT_ROLE,
-                    "this operation needs a " + required.id() + " or master key; a " + role.id() + " key was given");
+                    required == Role.MASTER
+                            ? "this operation needs the master key; a " + role.id() + " key was given"
+                            : "this operation needs a " + required.id() + " or master key; a " + role.id()
+                                    + " key was given",
+                    Map.of("required", required.id()));
         }
         return this;
     }

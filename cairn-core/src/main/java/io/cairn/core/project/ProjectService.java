@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,14 +43,17 @@ public final class ProjectService {
     private final Catalog catalog;
     private final Keyring keyring;
     private final Clock clock;
+    private final Consumer<ProjectId> onDelete;
     private final Map<String, StoredKey> keysBySecretHash = new ConcurrentHashMap<>();
     private final Map<KeyId, StoredKey> keysById = new ConcurrentHashMap<>();
 
-    public ProjectService(StorageEngine storage, Keyring keyring, Clock clock) {
+    /** @param onDelete told of each deleted project, so that services can drop what they cache about it */
+    public ProjectService(StorageEngine storage, Keyring keyring, Clock clock, Consumer<ProjectId> onDelete) {
         this.storage = requireNonNull(storage, "storage is null");
         this.catalog = storage.catalog();
         this.keyring = requireNonNull(keyring, "keyring is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.onDelete = requireNonNull(onDelete, "onDelete is null");
         catalog.listAllKeys().forEach(this::remember);
     }
 
@@ -104,6 +108,7 @@ public final class ProjectService {
         keysById.values().removeIf(key -> key.key().projectId().equals(projectId));
         keysBySecretHash.values().removeIf(key -> key.key().projectId().equals(projectId));
         storage.dropProject(projectId);
+        onDelete.accept(projectId);
         log.info("project deleted project={}", projectId);
     }
 

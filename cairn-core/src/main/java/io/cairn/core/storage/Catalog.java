@@ -1,14 +1,18 @@
 package io.cairn.core.storage;
 
+import io.cairn.core.event.CollectionSchema;
+import io.cairn.core.event.EventColumn;
 import io.cairn.core.model.KeyId;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.project.Project;
 import io.cairn.core.project.StoredKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalog: projects and their keys (later also saved queries, dashboards, jobs and schedules). Its schema is
+ * The catalog: projects, their keys and their event collection schemas (later also saved queries, dashboards,
+ * jobs and schedules). Its schema is
  * versioned and migrated forward when the engine starts.
  *
  * <p>Thread-safe. Writes are durable when they return. Methods throw {@code ConflictException} where noted,
@@ -45,4 +49,23 @@ public interface Catalog {
 
     /** Marks a key revoked; returns false when the project has no such key. Revoking twice is not an error. */
     boolean revokeKey(ProjectId projectId, KeyId keyId);
+
+    /** The project's event collections with their columns; read once per project to fill the schema cache. */
+    List<CollectionSchema> listEventCollections(ProjectId projectId);
+
+    /**
+     * Records a new event collection stored in {@code table}, without property columns yet.
+     *
+     * @throws io.cairn.core.error.ConflictException when the project already has a collection of that name
+     */
+    void createEventCollection(ProjectId projectId, String name, String table, Instant createdAt);
+
+    /** Records new property columns of a collection. */
+    void addEventColumns(ProjectId projectId, String collection, List<EventColumn> columns);
+
+    /** Forgets a collection and its columns. */
+    void deleteEventCollection(ProjectId projectId, String collection);
+
+    /** Forgets every column of one property path (all its types) of a collection. */
+    void deleteEventProperty(ProjectId projectId, String collection, String path);
 }

@@ -1,5 +1,6 @@
 package io.cairn.core.storage;
 
+import io.cairn.core.model.ColumnType;
 import io.cairn.core.model.Interval;
 import java.time.ZoneId;
 
@@ -24,6 +25,9 @@ public interface SqlDialect {
      * instant.
      */
     String timeBucket(Interval interval, String timestamp, ZoneId zone);
+
+    /** The engine's name for a column type, for DDL. */
+    String typeName(ColumnType type);
 
     /** An exact count of the distinct non-null values of {@code expression}. */
     String countDistinct(String expression);

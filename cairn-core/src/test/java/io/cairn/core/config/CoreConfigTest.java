@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.core.AdminConfig;
 import io.cairn.core.CoreConfig;
+import io.cairn.core.EventsConfig;
 import io.cairn.core.StorageConfig;
 import io.cairn.core.model.DataSize;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ class CoreConfigTest {
         assertThat(storage.memoryPerDatabase()).isEqualTo(DataSize.ofGigabytes(2));
         assertThat(storage.threadsPerDatabase()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.admin().token()).isEmpty();
+        assertThat(config.events().idempotencyWindow()).isEqualTo(Duration.ofHours(24));
     }
 
     @Test
@@ -43,13 +45,15 @@ class CoreConfigTest {
                 Map.entry("storage.read-connections", "2"),
                 Map.entry("storage.memory-per-database", "256MB"),
                 Map.entry("storage.threads-per-database", "3"),
-                Map.entry("admin.token", "a-long-enough-admin-token"));
+                Map.entry("admin.token", "a-long-enough-admin-token"),
+                Map.entry("events.idempotency-window", "2h"));
         Settings settings = Settings.of(properties, "test");
         CoreConfig config = CoreConfig.from(settings);
 
         assertThat(config.storage()).isEqualTo(new StorageConfig(Path.of("/srv/cairn"), 5, Duration.ofMinutes(2), 10,
                 Duration.ofSeconds(3), 7, 2, DataSize.ofMegabytes(256), 3));
         assertThat(config.admin()).isEqualTo(new AdminConfig(Optional.of("a-long-enough-admin-token")));
+        assertThat(config.events()).isEqualTo(new EventsConfig(Duration.ofHours(2)));
         assertThat(settings.unreadKeys()).isEmpty();
         assertThat(config.toProperties()).isEqualTo(properties);
     }

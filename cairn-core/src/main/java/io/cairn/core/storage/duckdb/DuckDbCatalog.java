@@ -3,6 +3,9 @@ package io.cairn.core.storage.duckdb;
 import io.cairn.core.error.CairnException;
 import io.cairn.core.error.ConflictException;
 import io.cairn.core.error.ErrorCode;
+import io.cairn.core.event.CollectionSchema;
+import io.cairn.core.event.EventColumn;
+import io.cairn.core.event.PropertyType;
 import io.cairn.core.model.KeyId;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.project.ApiKey;
@@ -14,8 +17,11 @@ import io.cairn.core.storage.ProjectStore.WriteUnit;
 import io.cairn.core.storage.Row;
 import io.cairn.core.storage.WriteSession;
 import io.cairn.core.storage.duckdb.DuckDbMigrations.Migration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
@@ -30,7 +36,14 @@ final class DuckDbCatalog implements Catalog {
                     "CREATE TABLE project_keys (id VARCHAR PRIMARY KEY, project_id VARCHAR NOT NULL,"
                             + " role VARCHAR NOT NULL, name VARCHAR, created_at TIMESTAMP NOT NULL,"
                             + " revoked BOOLEAN NOT NULL, secret_hash BLOB NOT NULL, sealed_secret BLOB)",
-                    "CREATE INDEX project_keys_by_project ON project_keys (project_id)")));
+                    "CREATE INDEX project_keys_by_project ON project_keys (project_id)")),
+            new Migration(2, "event collection schemas", List.of(
+                    "CREATE TABLE event_collections (project_id VARCHAR NOT NULL, name VARCHAR NOT NULL,"
+                            + " table_name VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL,"
+                            + " PRIMARY KEY (project_id, name))",
+                    "CREATE TABLE event_columns (project_id VARCHAR NOT NULL, collection VARCHAR NOT NULL,"
+                            + " path VARCHAR NOT NULL, type VARCHAR NOT NULL, column_name VARCHAR,"
+                            + " position BIGINT NOT NULL, PRIMARY KEY (project_id, collection, path, type))")));
 
     private static final String KEY_COLUMNS =
             "id, project_id, role, name, created_at, revoked, secret_hash, sealed_secret";
@@ -81,6 +94,8 @@ final class DuckDbCatalog implements Catalog {
     @Override
     public boolean deleteProject(ProjectId projectId) {
         return write(session -> {
+            session.execute("DELETE FROM event_columns WHERE project_id = ?", List.of(projectId.value()));
+            session.execute("DELETE FROM event_collections WHERE project_id = ?", List.of(projectId.value()));
             session.execute("DELETE FROM project_keys WHERE project_id = ?", List.of(projectId.value()));
             return session.execute("DELETE FROM projects WHERE id = ?", List.of(projectId.value())) > 0;
         }, ErrorCode.CONCURRENT_CHANGE, "project " + projectId + " changed concurrently");
@@ -114,6 +129,62 @@ final class DuckDbCatalog implements Catalog {
                 "UPDATE project_keys SET revoked = true WHERE project_id = ? AND id = ?",
                 List.of(projectId.value(), keyId.value())) > 0, ErrorCode.CONCURRENT_CHANGE,
                 "key " + keyId + " changed concurrently");
+    }
+
+    @Override
+    public List<CollectionSchema> listEventCollections(ProjectId projectId) {
+        return database.read(session -> {
+            Map<String, List<EventColumn>> columns = new HashMap<>();
+            session.query("SELECT collection, path, type, column_name FROM event_columns WHERE project_id = ?"
+                    + " ORDER BY position", List.of(projectId.value()), row -> columns
+                    .computeIfAbsent(row.string(1), c -> new ArrayList<>())
+                    .add(new EventColumn(row.string(2), PropertyType.valueOf(row.string(3)), row.string(4))));
+            return session.query("SELECT name, table_name, created_at FROM event_collections WHERE project_id = ?"
+                    + " ORDER BY created_at, name", List.of(projectId.value()), row -> new CollectionSchema(
+                            row.string(1), row.string(2), row.instant(3),
+                            columns.getOrDefault(row.string(1), List.of())));
+        });
+    }
+
+    @Override
+    public void createEventCollection(ProjectId projectId, String name, String table, Instant createdAt) {
+        write(session -> session.execute("INSERT INTO event_collections VALUES (?, ?, ?, ?)",
+                List.of(projectId.value(), name, table, createdAt)), ErrorCode.CONCURRENT_CHANGE,
+                "collection " + name + " already exists");
+    }
+
+    @Override
+    public void addEventColumns(ProjectId projectId, String collection, List<EventColumn> columns) {
+        write(session -> {
+            long position = session.query("SELECT coalesce(max(position), 0) FROM event_columns"
+                    + " WHERE project_id = ? AND collection = ?", List.of(projectId.value(), collection),
+                    row -> row.longValue(1)).getFirst();
+            for (EventColumn column : columns) {
+                List<Object> values = new ArrayList<>(List.of(projectId.value(), collection, column.path(),
+                        column.type().name()));
+                values.add(column.column());
+                values.add(++position);
+                session.execute("INSERT INTO event_columns VALUES (?, ?, ?, ?, ?, ?)", values);
+            }
+            return null;
+        }, ErrorCode.CONCURRENT_CHANGE, "columns of " + collection + " changed concurrently");
+    }
+
+    @Override
+    public void deleteEventCollection(ProjectId projectId, String collection) {
+        write(session -> {
+            session.execute("DELETE FROM event_columns WHERE project_id = ? AND collection = ?",
+                    List.of(projectId.value(), collection));
+            return session.execute("DELETE FROM event_collections WHERE project_id = ? AND name = ?",
+                    List.of(projectId.value(), collection));
+        }, ErrorCode.CONCURRENT_CHANGE, "collection " + collection + " changed concurrently");
+    }
+
+    @Override
+    public void deleteEventProperty(ProjectId projectId, String collection, String path) {
+        write(session -> session.execute("DELETE FROM event_columns WHERE project_id = ? AND collection = ?"
+                + " AND path = ?", List.of(projectId.value(), collection, path)), ErrorCode.CONCURRENT_CHANGE,
+                "collection " + collection + " changed concurrently");
     }
 
     private static void insertKey(WriteSession session, StoredKey stored) {

@@ -1,5 +1,6 @@
 package io.cairn.core.storage.duckdb;
 
+import io.cairn.core.model.ColumnType;
 import io.cairn.core.model.Interval;
 import io.cairn.core.storage.SqlDialect;
 import java.time.ZoneId;
@@ -28,6 +29,18 @@ public final class DuckDbDialect implements SqlDialect {
         // align buckets to the zone's wall clock (ICU), DST included. The default origin is a Monday.
         String width = "INTERVAL '" + interval.count() + " " + interval.unit().name().toLowerCase(Locale.ROOT) + "'";
         return "time_bucket(" + width + ", (" + timestamp + ") AT TIME ZONE 'UTC', " + quoteString(zone.getId()) + ")";
+    }
+
+    @Override
+    public String typeName(ColumnType type) {
+        return switch (type) {
+            case VARCHAR -> "VARCHAR";
+            case DOUBLE -> "DOUBLE";
+            case BIGINT -> "BIGINT";
+            case BOOLEAN -> "BOOLEAN";
+            case TIMESTAMP -> "TIMESTAMP";
+            case JSON -> "JSON";
+        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cairn.core.storage.duckdb;
 
 import io.cairn.core.storage.ReadSession;
+import io.cairn.core.storage.RowBatch;
 import io.cairn.core.storage.Row;
 import io.cairn.core.storage.WriteSession;
 import java.sql.Connection;
@@ -11,7 +12,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@link WriteSession} (and so a {@link ReadSession}) over one DuckDB connection. One prepared statement per SQL
@@ -20,13 +23,42 @@ import java.util.List;
 final class DuckDbSession implements WriteSession {
 
     private final Connection connection;
+    /** Rows appended but not loaded yet, per table, in append order. Touched by the session's one thread only. */
+    private final Map<String, List<RowBatch>> pendingAppends = new LinkedHashMap<>();
 
     DuckDbSession(Connection connection) {
         this.connection = connection;
     }
 
     @Override
+    public void append(String table, RowBatch rows) {
+        if (rows.size() > 0) {
+            pendingAppends.computeIfAbsent(table, t -> new ArrayList<>()).add(rows);
+        }
+    }
+
+    /** Loads every pending append: before the next statement, and before commit. */
+    void flushAppends() throws SQLException {
+        if (pendingAppends.isEmpty()) {
+            return;
+        }
+        try {
+            for (Map.Entry<String, List<RowBatch>> table : pendingAppends.entrySet()) {
+                DuckDbBulkLoad.insert(connection, table.getKey(), table.getValue());
+            }
+        } finally {
+            pendingAppends.clear();
+        }
+    }
+
+    /** Forgets pending appends of a transaction being rolled back. */
+    void discardAppends() {
+        pendingAppends.clear();
+    }
+
+    @Override
     public <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper) {
+        flushBeforeStatement();
         try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
             List<T> rows = new ArrayList<>();
             Row row = new DuckDbRow(rs);
@@ -41,12 +73,21 @@ final class DuckDbSession implements WriteSession {
 
     @Override
     public long execute(String sql, List<?> parameters) {
+        flushBeforeStatement();
         try (PreparedStatement statement = prepare(sql, parameters)) {
             statement.execute();
             long count = statement.getLargeUpdateCount();
             return Math.max(0, count);
         } catch (SQLException e) {
             throw DuckDbErrors.translate(e, "writing");
+        }
+    }
+
+    private void flushBeforeStatement() {
+        try {
+            flushAppends();
+        } catch (SQLException e) {
+            throw DuckDbErrors.translate(e, "loading appended rows");
         }
     }
 

@@ -60,6 +60,8 @@ final class DuckDbWriter implements AutoCloseable {
         this.name = name;
         this.connection = connection;
         this.connection.setAutoCommit(false);
+        DuckDbBulkLoad.register(connection);
+        this.connection.commit();
         this.session = new DuckDbSession(connection);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.offerTimeout = offerTimeout;
@@ -141,6 +143,7 @@ final class DuckDbWriter implements AutoCloseable {
             for (Task<?> task : batch) {
                 task.run(session, completions);
             }
+            session.flushAppends();
             connection.commit();
             commits.increment();
         } catch (Throwable failure) {
@@ -159,6 +162,7 @@ final class DuckDbWriter implements AutoCloseable {
     }
 
     private void rollback() {
+        session.discardAppends();
         try {
             connection.rollback();
         } catch (SQLException e) {

@@ -1,0 +1,61 @@
+package io.cairn.core.event;
+
+import io.cairn.core.model.ColumnType;
+import io.cairn.core.storage.RowBatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns one collection's valid events into a column batch for its table. */
+final class EventRows {
+
+    private EventRows() {}
+
+    /**
+     * @param receivedMicros the receive time: {@code keen.created_at}, and {@code keen.timestamp} when the client
+     *                       gave none
+     */
+    static RowBatch build(CollectionSchema schema, List<FlatEvent> events, long receivedMicros) {
+        List<RowBatch.Column> columns = new ArrayList<>(List.of(
+                new RowBatch.Column(CollectionSchema.TIMESTAMP_COLUMN, ColumnType.TIMESTAMP),
+                new RowBatch.Column(CollectionSchema.CREATED_AT_COLUMN, ColumnType.TIMESTAMP),
+                new RowBatch.Column(CollectionSchema.ID_COLUMN, ColumnType.VARCHAR)));
+        Map<EventColumn, Integer> index = new HashMap<>();
+        for (FlatEvent event : events) {
+            for (int i = 0; i < event.size(); i++) {
+                if (event.type(i).isStored()) {
+                    String path = event.path(i);
+                    EventColumn column = schema.column(path, event.type(i)).orElseThrow(() ->
+                            new IllegalStateException("schema has no column for " + path));
+                    if (!index.containsKey(column)) {
+                        index.put(column, columns.size());
+                        columns.add(new RowBatch.Column(column.column(), column.type().columnType()));
+                    }
+                }
+            }
+        }
+        long receivedSecond = Math.floorDiv(receivedMicros, 1_000_000);
+        RowBatch.Builder rows = RowBatch.builder(columns, events.size());
+        for (FlatEvent event : events) {
+            long timestamp = event.timestampMicros() == FlatEvent.NO_TIMESTAMP ? receivedMicros : event.timestampMicros();
+            rows.setLong(0, timestamp).setLong(1, receivedMicros).setString(2, EventIds.next(receivedSecond));
+            for (int i = 0; i < event.size(); i++) {
+                PropertyType type = event.type(i);
+                if (!type.isStored()) {
+                    continue;
+                }
+                int column = index.get(schema.column(event.path(i), type).orElseThrow());
+                switch (type) {
+                    case STRING, LIST -> rows.setString(column, event.text(i));
+                    case NUMBER -> rows.setDouble(column, event.number(i));
+                    case BOOLEAN -> rows.setBoolean(column, event.bool(i));
+                    case DATETIME -> rows.setLong(column, event.micros(i));
+                    case NULL -> throw new IllegalStateException("null values are not stored");
+                }
+            }
+            rows.endRow();
+        }
+        return rows.build();
+    }
+}

@@ -1,0 +1,156 @@
+package io.cairn.core.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.cairn.core.model.ColumnType;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Rows for one table, held column by column so that an engine can load them in bulk. Built row by row with a
+ * {@link Builder}; a cell that is not set in a row is NULL. Immutable once built; safe to hand to another thread.
+ */
+public final class RowBatch {
+
+    /** One column: its name in the table and the type of its values. */
+    public record Column(String name, ColumnType type) {
+        public Column {
+            requireNonNull(name, "name is null");
+            requireNonNull(type, "type is null");
+        }
+    }
+
+    private final List<Column> columns;
+    private final Object[] values;
+    private final BitSet[] present;
+    private final int size;
+
+    private RowBatch(List<Column> columns, Object[] values, BitSet[] present, int size) {
+        this.columns = columns;
+        this.values = values;
+        this.present = present;
+        this.size = size;
+    }
+
+    public static Builder builder(List<Column> columns, int expectedRows) {
+        return new Builder(columns, expectedRows);
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Whether row {@code row} has a value in column {@code column} (false means NULL). */
+    public boolean isSet(int column, int row) {
+        return present[column].get(row);
+    }
+
+    /** Values of a {@code DOUBLE} column; meaningful only where {@link #isSet}. */
+    public double[] doubles(int column) {
+        return (double[]) values[column];
+    }
+
+    /** Values of a {@code BIGINT} column, or microseconds since the epoch of a {@code TIMESTAMP} column. */
+    public long[] longs(int column) {
+        return (long[]) values[column];
+    }
+
+    public boolean[] booleans(int column) {
+        return (boolean[]) values[column];
+    }
+
+    /** Values of a {@code VARCHAR} or {@code JSON} column; null where not set. */
+    public String[] strings(int column) {
+        return (String[]) values[column];
+    }
+
+    /**
+     * Adds rows one at a time: set the cells of the current row, then {@link #endRow()}. Not thread-safe; meant for
+     * the one thread that builds a batch.
+     */
+    public static final class Builder {
+        private final List<Column> columns;
+        private final Object[] values;
+        private final BitSet[] present;
+        private int capacity;
+        private int row;
+
+        private Builder(List<Column> columns, int expectedRows) {
+            this.columns = List.copyOf(columns);
+            this.capacity = Math.max(16, expectedRows);
+            this.values = new Object[this.columns.size()];
+            this.present = new BitSet[this.columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = newArray(this.columns.get(i).type(), capacity);
+                present[i] = new BitSet(capacity);
+            }
+        }
+
+        public Builder setString(int column, String value) {
+            ((String[]) values[column])[row] = value;
+            present[column].set(row, value != null);
+            return this;
+        }
+
+        public Builder setDouble(int column, double value) {
+            ((double[]) values[column])[row] = value;
+            present[column].set(row);
+            return this;
+        }
+
+        public Builder setLong(int column, long value) {
+            ((long[]) values[column])[row] = value;
+            present[column].set(row);
+            return this;
+        }
+
+        public Builder setBoolean(int column, boolean value) {
+            ((boolean[]) values[column])[row] = value;
+            present[column].set(row);
+            return this;
+        }
+
+        public Builder endRow() {
+            row++;
+            if (row == capacity) {
+                grow();
+            }
+            return this;
+        }
+
+        public int rows() {
+            return row;
+        }
+
+        public RowBatch build() {
+            return new RowBatch(columns, values, present, row);
+        }
+
+        private void grow() {
+            capacity *= 2;
+            for (int i = 0; i < values.length; i++) {
+                values[i] = switch (values[i]) {
+                    case double[] a -> Arrays.copyOf(a, capacity);
+                    case long[] a -> Arrays.copyOf(a, capacity);
+                    case boolean[] a -> Arrays.copyOf(a, capacity);
+                    case String[] a -> Arrays.copyOf(a, capacity);
+                    default -> throw new IllegalStateException("unexpected column array");
+                };
+            }
+        }
+
+        private static Object newArray(ColumnType type, int capacity) {
+            return switch (type) {
+                case DOUBLE -> new double[capacity];
+                case BIGINT, TIMESTAMP -> new long[capacity];
+                case BOOLEAN -> new boolean[capacity];
+                case VARCHAR, JSON -> new String[capacity];
+            };
+        }
+    }
+}
