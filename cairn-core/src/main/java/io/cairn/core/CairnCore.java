@@ -25,10 +25,12 @@ public final class CairnCore implements AutoCloseable {
     private final AdminToken adminToken;
     private final ProjectService projects;
     private final EventService events;
+    private final Clock clock;
 
     private CairnCore(CoreConfig config, StorageEngine storage, AdminToken adminToken, ProjectService projects,
-            EventService events) {
+            EventService events, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.storage = storage;
         this.adminToken = adminToken;
         this.projects = projects;
@@ -48,7 +50,7 @@ public final class CairnCore implements AutoCloseable {
             AdminToken adminToken = AdminToken.resolve(config.admin().token(), config.storage().dataDir());
             EventService events = new EventService(storage, clock, config.events().idempotencyWindow());
             ProjectService projects = new ProjectService(storage, keyring, clock, events::forgetProject);
-            return new CairnCore(config, storage, adminToken, projects, events);
+            return new CairnCore(config, storage, adminToken, projects, events, clock);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -61,6 +63,11 @@ public final class CairnCore implements AutoCloseable {
 
     public ProjectService projects() {
         return projects;
+    }
+
+    /** The clock relative timeframes are resolved against. */
+    public Clock clock() {
+        return clock;
     }
 
     public EventService events() {

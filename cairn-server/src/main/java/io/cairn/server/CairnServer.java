@@ -6,6 +6,7 @@ import io.cairn.core.CairnCore;
 import io.cairn.server.admin.AdminApi;
 import io.cairn.server.dialect.Dialect;
 import io.cairn.server.dialect.DialectContext;
+import io.cairn.server.dialect.keen.KeenDialect;
 import io.cairn.server.http.Authenticator;
 import io.cairn.server.http.AccessLog;
 import io.cairn.server.http.ErrorHandling;
@@ -40,7 +41,8 @@ public final class CairnServer implements AutoCloseable {
 
     /** The dialects every server speaks. */
     private static final List<Function<DialectContext, Dialect>> STANDARD_DIALECTS = List.of(
-            context -> new AdminApi(context.core().projects(), context.core().adminToken(), context.bodies()));
+            context -> new AdminApi(context.core().projects(), context.core().adminToken(), context.bodies()),
+            KeenDialect::new);
 
     private CairnServer(ServerConfig config, CairnCore core, List<Function<DialectContext, Dialect>> extra) {
         this.metrics = new Metrics(core);

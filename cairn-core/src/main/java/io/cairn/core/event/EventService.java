@@ -64,6 +64,18 @@ public final class EventService {
         return findCollection(projectId, name).orElseThrow(() -> collectionNotFound(name));
     }
 
+    /** How many events match every filter and fall in the timeframe (null: all time); 0 for an unknown collection. */
+    public long count(ProjectId projectId, String collection, List<Filter> filters, TimeRange timeframe) {
+        Optional<CollectionSchema> schema = findCollection(projectId, collection);
+        if (schema.isEmpty()) {
+            return 0;
+        }
+        EventPredicates.Condition where = EventPredicates.compile(schema.get(), filters, timeframe, storage.dialect());
+        return store(projectId).read(session -> session.query("SELECT count(*) FROM "
+                + storage.dialect().quoteIdentifier(schema.get().table()) + " WHERE " + where.sql(),
+                where.parameters(), row -> row.longValue(1))).getFirst();
+    }
+
     /** Deletes the events that match every filter and fall in the timeframe (null: all time); returns how many. */
     public long deleteEvents(ProjectId projectId, String collection, List<Filter> filters, TimeRange timeframe) {
         CollectionSchema schema = getCollection(projectId, collection);

@@ -1,0 +1,41 @@
+package io.cairn.server.dialect.keen;
+
+import io.cairn.server.dialect.Dialect;
+import io.cairn.server.dialect.DialectContext;
+import io.cairn.server.http.ErrorRenderer;
+import io.javalin.config.RoutesConfig;
+import java.util.List;
+
+/** The Keen IO API under {@code /3.0}. */
+public final class KeenDialect implements Dialect {
+
+    static final String ROOT = "/3.0";
+    static final String PROJECT = ROOT + "/projects/{projectId}";
+
+    private final KeenEventsHandler events;
+
+    public KeenDialect(DialectContext context) {
+        KeenAccess access = new KeenAccess(context.authenticator());
+        this.events = new KeenEventsHandler(context.core().events(), access, context.bodies(), context.core().clock());
+    }
+
+    @Override
+    public String name() {
+        return "keen";
+    }
+
+    @Override
+    public List<String> pathPrefixes() {
+        return List.of(ROOT);
+    }
+
+    @Override
+    public void mount(RoutesConfig routes) {
+        events.mount(routes);
+    }
+
+    @Override
+    public ErrorRenderer errors() {
+        return KeenErrors.INSTANCE;
+    }
+}
