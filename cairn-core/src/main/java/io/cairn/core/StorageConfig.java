@@ -22,6 +22,8 @@ import java.util.Map;
  * @param readConnections      pooled read connections per open database
  * @param memoryPerDatabase    DuckDB memory limit of each open database
  * @param threadsPerDatabase   DuckDB worker threads of each open database
+ * @param checkpointThreshold  write-ahead log size that triggers a checkpoint (larger: faster steady ingestion,
+ *                             longer recovery after a crash)
  */
 public record StorageConfig(
         Path dataDir,
@@ -32,7 +34,8 @@ public record StorageConfig(
         int maxWriteBatch,
         int readConnections,
         DataSize memoryPerDatabase,
-        int threadsPerDatabase) {
+        int threadsPerDatabase,
+        DataSize checkpointThreshold) {
 
     public static final String DATA_DIR = "storage.data-dir";
     public static final String MAX_OPEN_PROJECTS = "storage.max-open-projects";
@@ -43,12 +46,14 @@ public record StorageConfig(
     public static final String READ_CONNECTIONS = "storage.read-connections";
     public static final String MEMORY_PER_DATABASE = "storage.memory-per-database";
     public static final String THREADS_PER_DATABASE = "storage.threads-per-database";
+    public static final String CHECKPOINT_THRESHOLD = "storage.checkpoint-threshold";
 
     public StorageConfig {
         requireNonNull(dataDir, "dataDir is null");
         requireNonNull(idleClose, "idleClose is null");
         requireNonNull(writeQueueTimeout, "writeQueueTimeout is null");
         requireNonNull(memoryPerDatabase, "memoryPerDatabase is null");
+        requireNonNull(checkpointThreshold, "checkpointThreshold is null");
         positive(maxOpenProjects, MAX_OPEN_PROJECTS);
         positive(writeQueueCapacity, WRITE_QUEUE_CAPACITY);
         positive(maxWriteBatch, MAX_WRITE_BATCH);
@@ -66,7 +71,8 @@ public record StorageConfig(
                 s.integer(MAX_WRITE_BATCH, 512, 1, 1_000_000),
                 s.integer(READ_CONNECTIONS, 8, 1, 1024),
                 s.size(MEMORY_PER_DATABASE, DataSize.ofGigabytes(2)),
-                s.integer(THREADS_PER_DATABASE, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 1024));
+                s.integer(THREADS_PER_DATABASE, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 1024),
+                s.size(CHECKPOINT_THRESHOLD, DataSize.ofMegabytes(512)));
     }
 
     public Map<String, String> toProperties() {
@@ -80,32 +86,33 @@ public record StorageConfig(
         p.put(READ_CONNECTIONS, Integer.toString(readConnections));
         p.put(MEMORY_PER_DATABASE, memoryPerDatabase.toString());
         p.put(THREADS_PER_DATABASE, Integer.toString(threadsPerDatabase));
+        p.put(CHECKPOINT_THRESHOLD, checkpointThreshold.toString());
         return p;
     }
 
     public StorageConfig withDataDir(Path dataDir) {
         return new StorageConfig(dataDir, maxOpenProjects, idleClose, writeQueueCapacity, writeQueueTimeout,
-                maxWriteBatch, readConnections, memoryPerDatabase, threadsPerDatabase);
+                maxWriteBatch, readConnections, memoryPerDatabase, threadsPerDatabase, checkpointThreshold);
     }
 
     public StorageConfig withMaxOpenProjects(int maxOpenProjects) {
         return new StorageConfig(dataDir, maxOpenProjects, idleClose, writeQueueCapacity, writeQueueTimeout,
-                maxWriteBatch, readConnections, memoryPerDatabase, threadsPerDatabase);
+                maxWriteBatch, readConnections, memoryPerDatabase, threadsPerDatabase, checkpointThreshold);
     }
 
     public StorageConfig withIdleClose(Duration idleClose) {
         return new StorageConfig(dataDir, maxOpenProjects, idleClose, writeQueueCapacity, writeQueueTimeout,
-                maxWriteBatch, readConnections, memoryPerDatabase, threadsPerDatabase);
+                maxWriteBatch, readConnections, memoryPerDatabase, threadsPerDatabase, checkpointThreshold);
     }
 
     public StorageConfig withMemory(DataSize memoryPerDatabase) {
         return new StorageConfig(dataDir, maxOpenProjects, idleClose, writeQueueCapacity, writeQueueTimeout,
-                maxWriteBatch, readConnections, memoryPerDatabase, threadsPerDatabase);
+                maxWriteBatch, readConnections, memoryPerDatabase, threadsPerDatabase, checkpointThreshold);
     }
 
     public StorageConfig withWriteQueue(int capacity, Duration timeout) {
         return new StorageConfig(dataDir, maxOpenProjects, idleClose, capacity, timeout, maxWriteBatch,
-                readConnections, memoryPerDatabase, threadsPerDatabase);
+                readConnections, memoryPerDatabase, threadsPerDatabase, checkpointThreshold);
     }
 
     private static void positive(int value, String key) {

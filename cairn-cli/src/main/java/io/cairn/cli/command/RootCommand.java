@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         description = "Cairn: self-hosted analytics speaking the Keen IO, TempoDB, CARTO, Redash and ClicData APIs.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {ServeCommand.class, ProjectsCommand.class, KeysCommand.class, VersionCommand.class},
+        subcommands = {ServeCommand.class, ProjectsCommand.class, KeysCommand.class, BenchCommand.class,
+            VersionCommand.class},
         footer = {"", "Run 'cairn <command> --help' for the options of a command."})
 public final class RootCommand implements Runnable {
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.cairn.core.error.ErrorCode;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,9 +27,16 @@ public final class EventParser {
     /** Properties nested deeper than this are refused (a guard against hostile input). */
     static final int MAX_DEPTH = 32;
     private static final String KEEN = "keen";
+    private static final String KEEN_PREFIX = "keen.";
 
     private final JsonFactory factory;
     private final FlatEvent.Builder builder = new FlatEvent.Builder();
+    /**
+     * Paths by parent path and field name, both compared by identity: Jackson hands out the same interned String for
+     * a field name every time, so each path is built once per parser and every event of a batch shares its String,
+     * whose cached hash makes the schema lookups downstream cheap.
+     */
+    private final Map<String, Map<String, String>> paths = new IdentityHashMap<>();
     private EventError firstError;
 
     public EventParser(JsonFactory factory) {
@@ -87,7 +96,7 @@ public final class EventParser {
                 readKeen(parser);
                 continue;
             }
-            readValue(parser, prefix.isEmpty() ? name : prefix + name, depth);
+            readValue(parser, path(prefix, name), depth);
         }
     }
 
@@ -98,7 +107,7 @@ public final class EventParser {
                     fail(new EventError(ErrorCode.INVALID_EVENT, "properties nest at most " + MAX_DEPTH + " deep"));
                     parser.skipChildren();
                 } else {
-                    readObject(parser, path + ".", depth + 1);
+                    readObject(parser, path(path, "."), depth + 1);
                 }
             }
             case START_ARRAY -> builder.text(path, PropertyType.LIST, copyJson(parser));
@@ -139,7 +148,7 @@ public final class EventParser {
                         fail(badName.get());
                         parser.skipChildren();
                     } else {
-                        readValue(parser, KEEN + "." + name, 1);
+                        readValue(parser, path(KEEN_PREFIX, name), 1);
                     }
                 }
             }
@@ -168,6 +177,11 @@ public final class EventParser {
             generator.copyCurrentStructure(parser);
         }
         return out.toString();
+    }
+
+    private String path(String prefix, String name) {
+        return paths.computeIfAbsent(prefix, p -> new IdentityHashMap<>())
+                .computeIfAbsent(name, n -> prefix.isEmpty() ? n : prefix + n);
     }
 
     private void fail(EventError error) {

@@ -3,12 +3,15 @@ package io.cairn.core.event;
 import io.cairn.core.model.ColumnType;
 import io.cairn.core.storage.RowBatch;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Turns one collection's valid events into a column batch for its table. */
 final class EventRows {
+
+    private static final int TYPES = PropertyType.values().length;
 
     private EventRows() {}
 
@@ -21,17 +24,25 @@ final class EventRows {
                 new RowBatch.Column(CollectionSchema.TIMESTAMP_COLUMN, ColumnType.TIMESTAMP),
                 new RowBatch.Column(CollectionSchema.CREATED_AT_COLUMN, ColumnType.TIMESTAMP),
                 new RowBatch.Column(CollectionSchema.ID_COLUMN, ColumnType.VARCHAR)));
-        Map<EventColumn, Integer> index = new HashMap<>();
+        // Batch column of each (path, type), by path then type ordinal; -1 until resolved. Events of one batch share
+        // their path Strings (see EventParser), so this map is hit with cached hashes.
+        Map<String, int[]> slots = new HashMap<>();
+        Map<String, Integer> byColumnName = new HashMap<>();
         for (FlatEvent event : events) {
             for (int i = 0; i < event.size(); i++) {
-                if (event.type(i).isStored()) {
+                PropertyType type = event.type(i);
+                if (!type.isStored()) {
+                    continue;
+                }
+                int[] slot = slots.computeIfAbsent(event.path(i), p -> newSlots());
+                if (slot[type.ordinal()] < 0) {
                     String path = event.path(i);
-                    EventColumn column = schema.column(path, event.type(i)).orElseThrow(() ->
+                    EventColumn column = schema.column(path, type).orElseThrow(() ->
                             new IllegalStateException("schema has no column for " + path));
-                    if (!index.containsKey(column)) {
-                        index.put(column, columns.size());
-                        columns.add(new RowBatch.Column(column.column(), column.type().columnType()));
-                    }
+                    slot[type.ordinal()] = byColumnName.computeIfAbsent(column.column(), name -> {
+                        columns.add(new RowBatch.Column(name, type.columnType()));
+                        return columns.size() - 1;
+                    });
                 }
             }
         }
@@ -45,7 +56,7 @@ final class EventRows {
                 if (!type.isStored()) {
                     continue;
                 }
-                int column = index.get(schema.column(event.path(i), type).orElseThrow());
+                int column = slots.get(event.path(i))[type.ordinal()];
                 switch (type) {
                     case STRING, LIST -> rows.setString(column, event.text(i));
                     case NUMBER -> rows.setDouble(column, event.number(i));
@@ -57,5 +68,11 @@ final class EventRows {
             rows.endRow();
         }
         return rows.build();
+    }
+
+    private static int[] newSlots() {
+        int[] slots = new int[TYPES];
+        Arrays.fill(slots, -1);
+        return slots;
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * locking (an immutable snapshot) and locks only when it needs new columns.
  */
 final class ProjectEvents {
+
+    private static final int TYPES = PropertyType.values().length;
 
     private final ProjectId projectId;
     private final ProjectStore store;
@@ -189,10 +192,17 @@ final class ProjectEvents {
             if (schema == null) {
                 return true;
             }
+            // Events of one batch share path Strings: check each (path, type) once.
+            Map<String, boolean[]> checked = new HashMap<>();
             for (FlatEvent event : entry.getValue()) {
                 for (int i = 0; i < event.size(); i++) {
-                    if (schema.column(event.path(i), event.type(i)).isEmpty()) {
-                        return true;
+                    boolean[] types = checked.computeIfAbsent(event.path(i), p -> new boolean[TYPES]);
+                    int type = event.type(i).ordinal();
+                    if (!types[type]) {
+                        if (schema.column(event.path(i), event.type(i)).isEmpty()) {
+                            return true;
+                        }
+                        types[type] = true;
                     }
                 }
             }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.cairn.core.model.ColumnType;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -23,10 +22,10 @@ public final class RowBatch {
 
     private final List<Column> columns;
     private final Object[] values;
-    private final BitSet[] present;
+    private final boolean[][] present;
     private final int size;
 
-    private RowBatch(List<Column> columns, Object[] values, BitSet[] present, int size) {
+    private RowBatch(List<Column> columns, Object[] values, boolean[][] present, int size) {
         this.columns = columns;
         this.values = values;
         this.present = present;
@@ -47,7 +46,7 @@ public final class RowBatch {
 
     /** Whether row {@code row} has a value in column {@code column} (false means NULL). */
     public boolean isSet(int column, int row) {
-        return present[column].get(row);
+        return present[column][row];
     }
 
     /** Values of a {@code DOUBLE} column; meaningful only where {@link #isSet}. */
@@ -76,7 +75,7 @@ public final class RowBatch {
     public static final class Builder {
         private final List<Column> columns;
         private final Object[] values;
-        private final BitSet[] present;
+        private final boolean[][] present;
         private int capacity;
         private int row;
 
@@ -84,34 +83,34 @@ public final class RowBatch {
             this.columns = List.copyOf(columns);
             this.capacity = Math.max(16, expectedRows);
             this.values = new Object[this.columns.size()];
-            this.present = new BitSet[this.columns.size()];
+            this.present = new boolean[this.columns.size()][];
             for (int i = 0; i < values.length; i++) {
                 values[i] = newArray(this.columns.get(i).type(), capacity);
-                present[i] = new BitSet(capacity);
+                present[i] = new boolean[capacity];
             }
         }
 
         public Builder setString(int column, String value) {
             ((String[]) values[column])[row] = value;
-            present[column].set(row, value != null);
+            present[column][row] = value != null;
             return this;
         }
 
         public Builder setDouble(int column, double value) {
             ((double[]) values[column])[row] = value;
-            present[column].set(row);
+            present[column][row] = true;
             return this;
         }
 
         public Builder setLong(int column, long value) {
             ((long[]) values[column])[row] = value;
-            present[column].set(row);
+            present[column][row] = true;
             return this;
         }
 
         public Builder setBoolean(int column, boolean value) {
             ((boolean[]) values[column])[row] = value;
-            present[column].set(row);
+            present[column][row] = true;
             return this;
         }
 
@@ -134,6 +133,7 @@ public final class RowBatch {
         private void grow() {
             capacity *= 2;
             for (int i = 0; i < values.length; i++) {
+                present[i] = Arrays.copyOf(present[i], capacity);
                 values[i] = switch (values[i]) {
                     case double[] a -> Arrays.copyOf(a, capacity);
                     case long[] a -> Arrays.copyOf(a, capacity);

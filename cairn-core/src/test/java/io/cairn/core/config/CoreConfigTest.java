@@ -29,6 +29,7 @@ class CoreConfigTest {
         assertThat(storage.readConnections()).isEqualTo(8);
         assertThat(storage.memoryPerDatabase()).isEqualTo(DataSize.ofGigabytes(2));
         assertThat(storage.threadsPerDatabase()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(storage.checkpointThreshold()).isEqualTo(DataSize.ofMegabytes(512));
         assertThat(config.admin().token()).isEmpty();
         assertThat(config.events().idempotencyWindow()).isEqualTo(Duration.ofHours(24));
     }
@@ -45,13 +46,14 @@ class CoreConfigTest {
                 Map.entry("storage.read-connections", "2"),
                 Map.entry("storage.memory-per-database", "256MB"),
                 Map.entry("storage.threads-per-database", "3"),
+                Map.entry("storage.checkpoint-threshold", "64MB"),
                 Map.entry("admin.token", "a-long-enough-admin-token"),
                 Map.entry("events.idempotency-window", "2h"));
         Settings settings = Settings.of(properties, "test");
         CoreConfig config = CoreConfig.from(settings);
 
         assertThat(config.storage()).isEqualTo(new StorageConfig(Path.of("/srv/cairn"), 5, Duration.ofMinutes(2), 10,
-                Duration.ofSeconds(3), 7, 2, DataSize.ofMegabytes(256), 3));
+                Duration.ofSeconds(3), 7, 2, DataSize.ofMegabytes(256), 3, DataSize.ofMegabytes(64)));
         assertThat(config.admin()).isEqualTo(new AdminConfig(Optional.of("a-long-enough-admin-token")));
         assertThat(config.events()).isEqualTo(new EventsConfig(Duration.ofHours(2)));
         assertThat(settings.unreadKeys()).isEmpty();

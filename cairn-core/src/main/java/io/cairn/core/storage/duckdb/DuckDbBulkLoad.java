@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBDataChunkWriter;
 import org.duckdb.DuckDBFunctions;
@@ -23,10 +26,10 @@ import org.duckdb.DuckDBTableFunctionInitInfo;
 import org.duckdb.DuckDBWritableVector;
 
 /**
- * Loads {@link RowBatch}es into a table with one {@code INSERT ... SELECT} per table and commit.
+ * Loads {@link RowBatch}es into a table, once per table and commit.
  *
- * <p>Why not DuckDB's appender: it flushes every 2,048 rows, and each flush runs a whole insert, so its fixed cost
- * dominates. Here the batches are staged in memory under an id and a Java table function, {@code cairn_rows(id)},
+ * <p>Large loads do not use DuckDB's appender: it flushes every 2,048 rows, and each flush runs a whole insert, so
+ * its fixed cost dominates. Here the batches are staged in memory under an id and a Java table function, {@code cairn_rows(id)},
  * streams them to DuckDB in vectors, so that one insert (one pipeline) loads every row the commit appends to a table.
  * Column data crosses into DuckDB one vector at a time, strings included.
  */
@@ -57,6 +60,74 @@ final class DuckDbBulkLoad {
                     .withFunction(new RowsFunction())
                     .register(connection);
         }
+    }
+
+    /**
+     * Below this many rows the appender is cheaper: the table-function insert has a fixed planning cost of a few
+     * milliseconds, which dominates commits of a handful of single events.
+     */
+    static final int APPENDER_MAX_ROWS = 1024;
+
+    /**
+     * Loads every batch into {@code table}: small loads through DuckDB's appender, which needs {@code tableColumns}
+     * (the table's columns in order); large ones with one {@code INSERT ... SELECT}.
+     */
+    static void load(DuckDBConnection connection, String table, List<RowBatch> batches,
+            Supplier<List<String>> tableColumns) throws SQLException {
+        int rows = batches.stream().mapToInt(RowBatch::size).sum();
+        if (rows <= APPENDER_MAX_ROWS) {
+            append(connection, table, batches, tableColumns.get());
+        } else {
+            insert(connection, table, batches);
+        }
+    }
+
+    private static void append(DuckDBConnection connection, String table, List<RowBatch> batches,
+            List<String> tableColumns) throws SQLException {
+        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            for (RowBatch batch : batches) {
+                for (RowBatch.Column column : batch.columns()) {
+                    if (!tableColumns.contains(column.name())) {
+                        throw new SQLException("table " + table + " has no column " + column.name());
+                    }
+                }
+                int[] source = new int[tableColumns.size()];
+                for (int c = 0; c < source.length; c++) {
+                    source[c] = indexOf(batch, tableColumns.get(c));
+                }
+                for (int row = 0; row < batch.size(); row++) {
+                    appender.beginRow();
+                    for (int c = 0; c < source.length; c++) {
+                        appendCell(appender, batch, source[c], row);
+                    }
+                    appender.endRow();
+                }
+            }
+        }
+    }
+
+    private static void appendCell(DuckDBAppender appender, RowBatch batch, int column, int row)
+            throws SQLException {
+        if (column < 0 || !batch.isSet(column, row)) {
+            appender.appendNull();
+            return;
+        }
+        switch (batch.columns().get(column).type()) {
+            case VARCHAR, JSON -> appender.append(batch.strings(column)[row]);
+            case DOUBLE -> appender.append(batch.doubles(column)[row]);
+            case BIGINT -> appender.append(batch.longs(column)[row]);
+            case TIMESTAMP -> appender.appendEpochMicros(batch.longs(column)[row]);
+            case BOOLEAN -> appender.append(batch.booleans(column)[row]);
+        }
+    }
+
+    private static int indexOf(RowBatch batch, String column) {
+        for (int i = 0; i < batch.columns().size(); i++) {
+            if (batch.columns().get(i).name().equals(column)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Inserts every batch into {@code table} with one statement. */

@@ -54,6 +54,10 @@ final class DuckDbDatabase implements AutoCloseable {
             try (Statement statement = root.createStatement()) {
                 // Every timestamp Cairn stores is UTC; never let the host's zone leak into SQL.
                 statement.execute("SET GLOBAL TimeZone = 'UTC'");
+                // Checkpoints rewrite (recompress) the table's open row group; DuckDB's 16 MB default makes steady
+                // ingestion redo that work many times over. Idle databases are checkpointed when they close.
+                statement.execute("SET GLOBAL checkpoint_threshold = '"
+                        + config.checkpointThreshold().bytes() / (1024 * 1024) + "MB'");
             }
             DuckDbWriter writer = new DuckDbWriter(name, root.duplicate(), config.writeQueueCapacity(),
                     config.writeQueueTimeout(), config.maxWriteBatch());

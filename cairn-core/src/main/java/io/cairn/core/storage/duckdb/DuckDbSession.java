@@ -4,6 +4,7 @@ import io.cairn.core.storage.ReadSession;
 import io.cairn.core.storage.RowBatch;
 import io.cairn.core.storage.Row;
 import io.cairn.core.storage.WriteSession;
+import org.duckdb.DuckDBConnection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ final class DuckDbSession implements WriteSession {
     private final Connection connection;
     /** Rows appended but not loaded yet, per table, in append order. Touched by the session's one thread only. */
     private final Map<String, List<RowBatch>> pendingAppends = new LinkedHashMap<>();
+    /** Column names of tables in order, for the appender; forgotten after any statement, which may be DDL. */
+    private final Map<String, List<String>> tableColumns = new HashMap<>();
 
     DuckDbSession(Connection connection) {
         this.connection = connection;
@@ -44,11 +48,31 @@ final class DuckDbSession implements WriteSession {
         }
         try {
             for (Map.Entry<String, List<RowBatch>> table : pendingAppends.entrySet()) {
-                DuckDbBulkLoad.insert(connection, table.getKey(), table.getValue());
+                String name = table.getKey();
+                DuckDbBulkLoad.load(connection.unwrap(DuckDBConnection.class), name, table.getValue(),
+                        () -> columnsOf(name));
             }
         } finally {
             pendingAppends.clear();
         }
+    }
+
+    private List<String> columnsOf(String table) {
+        return tableColumns.computeIfAbsent(table, t -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT column_name FROM duckdb_columns()"
+                    + " WHERE schema_name = current_schema() AND table_name = ? ORDER BY column_index")) {
+                statement.setString(1, t);
+                List<String> names = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+                return names;
+            } catch (SQLException e) {
+                throw DuckDbErrors.translate(e, "reading the columns of " + t);
+            }
+        });
     }
 
     /** Forgets pending appends of a transaction being rolled back. */
@@ -84,6 +108,7 @@ final class DuckDbSession implements WriteSession {
     }
 
     private void flushBeforeStatement() {
+        tableColumns.clear();
         try {
             flushAppends();
         } catch (SQLException e) {

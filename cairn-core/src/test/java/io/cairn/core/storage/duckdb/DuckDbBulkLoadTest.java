@@ -126,6 +126,27 @@ class DuckDbBulkLoadTest {
     }
 
     @Test
+    void smallAndLargeLoadsTakeTheirOwnPathsAndBothStoreEveryRow() {
+        for (int rows : new int[] {1, DuckDbBulkLoad.APPENDER_MAX_ROWS, DuckDbBulkLoad.APPENDER_MAX_ROWS + 1}) {
+            RowBatch.Builder batch = RowBatch.builder(List.of(new Column("n", ColumnType.BIGINT),
+                    new Column("ts", ColumnType.TIMESTAMP), new Column("tags", ColumnType.JSON)), rows);
+            for (int i = 0; i < rows; i++) {
+                batch.setLong(0, i).setLong(1, 1_000_000L * i).setString(2, "[" + i + "]").endRow();
+            }
+            database.submit(s -> {
+                s.execute("DELETE FROM t", List.of());
+                s.append("t", batch.build());
+                return null;
+            }).join();
+            List<String> summary = database.read(s -> s.query("SELECT count(*), sum(n)::BIGINT,"
+                    + " epoch_us(max(ts)), sum((tags->>0)::BIGINT)::BIGINT FROM t", List.of(),
+                    r -> r.longValue(1) + " " + r.longValue(2) + " " + r.longValue(3) + " " + r.longValue(4)));
+            long sum = (long) rows * (rows - 1) / 2;
+            assertThat(summary).containsExactly(rows + " " + sum + " " + 1_000_000L * (rows - 1) + " " + sum);
+        }
+    }
+
+    @Test
     void appendedRowsAreVisibleToALaterStatementOfTheSameUnit() {
         long seen = database.submit(s -> {
             s.append("t", oneRow("name", "x"));

@@ -75,7 +75,7 @@ final class KeenEventsHandler {
         RequestBodies.requireJsonContentType(ctx);
         IngestBatch batch;
         try (InputStream body = bodies.stream(ctx)) {
-            batch = KeenWire.readBatch(body, idempotencyKey(ctx));
+            batch = KeenBatchReader.read(body, idempotencyKey(ctx));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

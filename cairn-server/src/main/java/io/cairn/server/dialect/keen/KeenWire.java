@@ -2,33 +2,25 @@ package io.cairn.server.dialect.keen;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.InvalidRequestException;
 import io.cairn.core.event.CollectionSchema;
 import io.cairn.core.event.EventError;
-import io.cairn.core.event.EventParser;
-import io.cairn.core.event.IngestBatch;
 import io.cairn.core.event.IngestReport;
-import io.cairn.core.event.ParsedEvent;
 import io.cairn.core.event.PropertyType;
 import io.cairn.core.model.Filter;
 import io.cairn.core.model.FilterOperator;
 import io.cairn.core.model.ProjectId;
 import io.cairn.server.http.Json;
-import io.cairn.server.http.RequestBodies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Keen's JSON shapes: the batch envelope, batch results, collection schemas, and filter lists. */
 final class KeenWire {
@@ -36,41 +28,6 @@ final class KeenWire {
     static final JsonFactory FACTORY = Json.MAPPER.getFactory();
 
     private KeenWire() {}
-
-    /**
-     * Streams a batch body {@code {"coll": [event, ...], ...}} into an {@link IngestBatch}, event by event, without
-     * building a tree of the whole body.
-     */
-    static IngestBatch readBatch(InputStream body, Optional<String> idempotencyKey) {
-        List<IngestBatch.CollectionEvents> collections = new ArrayList<>();
-        EventParser events = new EventParser(FACTORY);
-        try (JsonParser parser = FACTORY.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new InvalidRequestException(ErrorCode.INVALID_EVENT,
-                        "a batch is a JSON object mapping collection names to lists of events");
-            }
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-                String collection = parser.currentName();
-                if (parser.nextToken() != JsonToken.START_ARRAY) {
-                    throw new InvalidRequestException(ErrorCode.INVALID_EVENT,
-                            "the events of collection " + collection + " must be a JSON list");
-                }
-                List<ParsedEvent> parsed = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    parsed.add(events.read(parser));
-                }
-                collections.add(new IngestBatch.CollectionEvents(collection, parsed));
-            }
-            if (parser.nextToken() != null) {
-                throw new InvalidRequestException(ErrorCode.INVALID_JSON, "unexpected content after the batch");
-            }
-        } catch (JsonProcessingException e) {
-            throw RequestBodies.malformed(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new IngestBatch(collections, idempotencyKey);
-    }
 
     /** {@code {"coll": [{"success": true}, {"success": false, "error": {"name", "description"}}], ...}}. */
     static byte[] batchResults(IngestReport report) {

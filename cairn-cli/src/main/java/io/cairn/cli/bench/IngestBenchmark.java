@@ -1,0 +1,157 @@
+package io.cairn.cli.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import io.cairn.core.CairnCore;
+import io.cairn.core.CoreConfig;
+import io.cairn.core.event.EventParser;
+import io.cairn.core.event.IngestBatch;
+import io.cairn.core.event.IngestReport;
+import io.cairn.core.event.ParsedEvent;
+import io.cairn.core.model.ProjectId;
+import io.cairn.server.dialect.keen.KeenBatchReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ingestion throughput: the same pre-generated Keen request bodies posted over HTTP by concurrent clients, and
+ * parsed and ingested in-process (no HTTP) as the engine baseline. Bodies are generated before timing starts, so
+ * the client's cost is sending, not building JSON.
+ */
+public final class IngestBenchmark {
+
+    /** What to run. */
+    public record Plan(long events, int batchSize, int concurrency, String collection, int distinctBodies,
+            long baselineEvents) {}
+
+    /** One measured phase. */
+    public record Phase(long events, Duration elapsed, Latencies latencies) {
+        public double eventsPerSecond() {
+            return events / Math.max(1e-9, elapsed.toNanos() / 1e9);
+        }
+    }
+
+    private final Plan plan;
+    private final List<byte[]> bodies;
+    private final PrintWriter progress;
+
+    public IngestBenchmark(Plan plan, List<byte[]> bodies, PrintWriter progress) {
+        this.plan = plan;
+        this.bodies = bodies;
+        this.progress = progress;
+    }
+
+    /** The bodies' events parsed and ingested in-process, on a core over {@code dataDir}. */
+    public Phase baseline(Path dataDir) throws Exception {
+        CoreConfig defaults = CoreConfig.defaults();
+        try (CairnCore core = CairnCore.open(defaults.withStorage(defaults.storage().withDataDir(dataDir)))) {
+            ProjectId project = core.projects().createProject("bench-baseline").project().id();
+            return run("baseline", plan.baselineEvents(), body -> {
+                IngestBatch batch = plan.batchSize() == 1
+                        ? IngestBatch.of(plan.collection(), parseOne(body))
+                        : KeenBatchReader.read(new ByteArrayInputStream(body), Optional.empty());
+                IngestReport report = core.events().ingest(project, batch);
+                if (report.stored() != plan.batchSize()) {
+                    throw new IllegalStateException("the baseline refused events: " + report);
+                }
+            });
+        }
+    }
+
+    /** The bodies posted to a Keen endpoint of {@code baseUri} with {@code writeKey}. */
+    public Phase overHttp(URI baseUri, String projectId, String writeKey) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        URI target = baseUri.resolve("/3.0/projects/" + projectId + "/events"
+                + (plan.batchSize() == 1 ? "/" + plan.collection() : ""));
+        int expected = plan.batchSize() == 1 ? 201 : 200;
+        return run("http", plan.events(), body -> {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(target)
+                    .header("Authorization", writeKey).header("Content-Type", "application/json")
+                    .timeout(Duration.ofMinutes(2))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != expected || contains(response.body(), "\"success\":false")) {
+                throw new IllegalStateException("the server answered " + response.statusCode() + ": "
+                        + new String(response.body(), 0, Math.min(300, response.body().length), StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Send {
+        void send(byte[] body) throws Exception;
+    }
+
+    private Phase run(String name, long events, Send send) throws Exception {
+        long requests = Math.max(1, events / plan.batchSize());
+        AtomicLong next = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        Latencies latencies = new Latencies();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency())) {
+            for (int w = 0; w < plan.concurrency(); w++) {
+                workers.add(pool.submit(() -> {
+                    for (long i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                        long sent = System.nanoTime();
+                        send.send(bodies.get((int) (i % bodies.size())));
+                        latencies.record(System.nanoTime() - sent);
+                        done.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            Thread reporter = Thread.ofPlatform().daemon().start(() -> report(name, requests, done, start));
+            try {
+                for (Future<?> worker : workers) {
+                    worker.get();
+                }
+            } finally {
+                reporter.interrupt();
+            }
+        }
+        return new Phase(requests * plan.batchSize(), Duration.ofNanos(System.nanoTime() - start), latencies);
+    }
+
+    private void report(String name, long requests, AtomicLong done, long start) {
+        try {
+            while (true) {
+                Thread.sleep(2000);
+                long events = done.get() * plan.batchSize();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                progress.printf("  %-8s %,12d / %,d events  %,10.0f events/s%n", name, events,
+                        requests * plan.batchSize(), events / seconds);
+                progress.flush();
+            }
+        } catch (InterruptedException e) {
+            // the phase is over
+        }
+    }
+
+    private static ParsedEvent parseOne(byte[] body) {
+        try {
+            return new EventParser(new JsonFactory()).readOne(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(byte[] haystack, String needle) {
+        return new String(haystack, StandardCharsets.UTF_8).contains(needle);
+    }
+}

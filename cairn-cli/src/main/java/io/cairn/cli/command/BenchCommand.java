@@ -1,0 +1,133 @@
+package io.cairn.cli.command;
+
+import io.cairn.cli.Cli;
+import io.cairn.cli.bench.BenchEvents;
+import io.cairn.cli.bench.BenchServer;
+import io.cairn.cli.bench.IngestBenchmark;
+import io.cairn.client.Cairn;
+import io.cairn.client.model.CreatedProject;
+import io.cairn.core.model.Hex;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cairn bench ingest}: measured throughput and latency, next to the engine's own baseline. */
+@Command(name = "bench", description = "Benchmarks, each next to the in-process engine baseline of the same run.",
+        mixinStandardHelpOptions = true)
+public final class BenchCommand implements Runnable {
+
+    private final Cli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    public BenchCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(cli.out());
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true, description = {
+        "Posts realistic nested events over HTTP with concurrent clients and reports events/s and request latency,",
+        "next to the same events parsed and ingested in-process. Starts a server in a temporary directory unless",
+        "--url is given (then --project and --key are needed)."})
+    Integer ingest(
+            @Option(names = "--events", defaultValue = "5000000", description = "Events to send (default ${DEFAULT-VALUE}).")
+            long events,
+            @Option(names = "--batch", defaultValue = "5000",
+                    description = "Events per request; 1 posts single events (default ${DEFAULT-VALUE}).") int batch,
+            @Option(names = "--concurrency", defaultValue = "4",
+                    description = "Concurrent clients (default ${DEFAULT-VALUE}).") int concurrency,
+            @Option(names = "--baseline-events", defaultValue = "1000000",
+                    description = "Events for the in-process baseline; 0 skips it (default ${DEFAULT-VALUE}).")
+            long baselineEvents,
+            @Option(names = "--collection", defaultValue = "purchases") String collection,
+            @Option(names = "--url", description = "A running server (default: start one).") URI url,
+            @Option(names = "--project", description = "Project id on --url.") String project,
+            @Option(names = "--key", description = "Write key of --project.") String key) throws Exception {
+        if (batch < 1 || concurrency < 1 || events < batch) {
+            throw new IllegalArgumentException("--batch and --concurrency must be at least 1 and --events at least"
+                    + " --batch");
+        }
+        if (url != null && (project == null || key == null)) {
+            throw new IllegalArgumentException("with --url, give --project and --key (a write key)");
+        }
+        PrintWriter out = cli.out();
+        int distinct = (int) Math.max(1, Math.min(64, Math.max(events, baselineEvents) / batch));
+        if (batch == 1) {
+            distinct = 20_000;
+        }
+        out.printf("bench ingest: %,d events, %,d per request, %d clients%n", events, batch, concurrency);
+        out.printf("  generating %,d distinct request bodies...%n", distinct);
+        out.flush();
+        BenchEvents generator = new BenchEvents(42, Instant.parse("2026-01-01T00:00:00Z"),
+                Duration.ofDays(60).toMillis(), (long) distinct * batch);
+        List<byte[]> bodies = generator.bodies(collection, distinct, batch);
+        IngestBenchmark.Plan plan = new IngestBenchmark.Plan(events, batch, concurrency, collection, distinct,
+                baselineEvents);
+        IngestBenchmark benchmark = new IngestBenchmark(plan, bodies, out);
+        Path work = Files.createTempDirectory("cairn-bench-");
+        try {
+            IngestBenchmark.Phase baseline = baselineEvents > 0 ? benchmark.baseline(work.resolve("baseline")) : null;
+            if (baseline != null) {
+                print(out, "in-process baseline", baseline, null);
+            }
+            IngestBenchmark.Phase http;
+            long peakRss = -1;
+            if (url != null) {
+                http = benchmark.overHttp(url, project, key);
+            } else {
+                String token = Hex.random(32);
+                try (BenchServer server = BenchServer.start(work.resolve("server"), token);
+                        Cairn cairn = Cairn.builder().baseUrl(server.baseUri().toString()).adminToken(token).build()) {
+                    CreatedProject created = cairn.admin().createProject("bench");
+                    out.printf("  server started at %s (data in %s)%n", server.baseUri(), work.resolve("server"));
+                    http = benchmark.overHttp(server.baseUri(), created.project().id(), created.writeKey().secret());
+                    peakRss = server.peakRssBytes();
+                }
+            }
+            print(out, "HTTP", http, baseline);
+            out.printf("  request latency:      p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%,d requests)%n",
+                    http.latencies().percentileMillis(50), http.latencies().percentileMillis(90),
+                    http.latencies().percentileMillis(99), http.latencies().percentileMillis(100),
+                    http.latencies().count());
+            if (peakRss > 0) {
+                out.printf("  server peak RSS:      %,d MB%n", peakRss >> 20);
+            }
+            out.flush();
+            return 0;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void print(PrintWriter out, String label, IngestBenchmark.Phase phase,
+            IngestBenchmark.Phase baseline) {
+        String ratio = baseline == null ? "" : String.format(" (%.0f%% of baseline)",
+                100 * phase.eventsPerSecond() / baseline.eventsPerSecond());
+        out.printf("  %-21s %,d events in %.1f s = %,.0f events/s%s%n", label + ":", phase.events(),
+                phase.elapsed().toMillis() / 1000.0, phase.eventsPerSecond(), ratio);
+        out.flush();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
