@@ -45,6 +45,7 @@ public final class Cairn implements AutoCloseable {
     private final URI baseUrl;
     private final Transport transport;
     private final AdminClient admin;
+    private final EventsClient events;
 
     private Cairn(Builder settings, BaseUrl baseUrl) {
         this.settings = settings;
@@ -53,6 +54,7 @@ public final class Cairn implements AutoCloseable {
         this.transport = new Transport(baseUrl, settings.httpClient, settings.connectTimeout, settings.requestTimeout,
                 retryPolicy, settings.userAgent);
         this.admin = new AdminClient(transport, settings.adminToken);
+        this.events = new EventsClient(transport, settings.projectId, settings.key);
     }
 
     /**
@@ -84,6 +86,25 @@ public final class Cairn implements AutoCloseable {
     }
 
     /**
+     * The events API in Keen IO's wire format: adding events, batches, a buffering writer, collection schemas and
+     * deletes. Needs a {@link Builder#projectId(String) project id} and a {@link Builder#key(String) project key}.
+     *
+     * @return the events client, the same instance on every call; never null
+     */
+    public EventsClient events() {
+        return events;
+    }
+
+    /**
+     * The project the project sub-clients ({@link #events()}) address.
+     *
+     * @return the project id; null when none was set
+     */
+    public String projectId() {
+        return settings.projectId;
+    }
+
+    /**
      * The server's base URL, normalized: lowercase scheme, path prefix kept, no trailing slash.
      *
      * @return the base URL; never null
@@ -102,7 +123,7 @@ public final class Cairn implements AutoCloseable {
         return settings.requestTimeout;
     }
 
-    /** {@return how many times an idempotent request is retried after a connection failure or a 503} */
+    /** {@return how many times a retryable request is retried after a connection failure or a 503} */
     public int maxRetries() {
         return settings.maxRetries;
     }
@@ -118,12 +139,15 @@ public final class Cairn implements AutoCloseable {
     }
 
     /**
-     * Stops this instance: later calls of its sub-clients throw {@link IllegalStateException}. Closes the HTTP
-     * client if this instance created it, waiting for requests in flight to finish; a client given to the builder
-     * is left open. Idempotent; never throws.
+     * Stops this instance: later calls of its sub-clients throw {@link IllegalStateException}. First closes the
+     * {@link EventWriter}s made from {@link #events()}, newest first, each sending the events it still holds (which
+     * may take as long as the transport's timeouts and retries allow); then closes the HTTP client if this instance
+     * created it, waiting for requests in flight to finish; a client given to the builder is left open.
+     * Idempotent; never throws.
      */
     @Override
     public void close() {
+        events.closeWriters();
         transport.close();
     }
 
@@ -134,6 +158,7 @@ public final class Cairn implements AutoCloseable {
     public static final class Builder {
 
         private String baseUrl;
+        private String projectId;
         private String key;
         private String adminToken;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -147,6 +172,7 @@ public final class Cairn implements AutoCloseable {
 
         private Builder(Builder other) {
             baseUrl = other.baseUrl;
+            projectId = other.projectId;
             key = other.key;
             adminToken = other.adminToken;
             connectTimeout = other.connectTimeout;
@@ -171,7 +197,21 @@ public final class Cairn implements AutoCloseable {
         }
 
         /**
-         * Sets the project key secret that the project's sub-clients send; optional.
+         * Sets the project that the project sub-clients ({@link Cairn#events()}) address; optional, but their calls
+         * throw {@link IllegalStateException} without it. On Cairn, the id the admin API gave the project; on Keen,
+         * the project id shown in its console.
+         *
+         * @param projectId the id; null to clear it
+         * @return this builder; never null
+         */
+        public Builder projectId(String projectId) {
+            this.projectId = projectId;
+            return this;
+        }
+
+        /**
+         * Sets the project key secret that the project's sub-clients send; optional. For {@link Cairn#events()}: a
+         * write or master key to add events, a read or master key to read schemas, a master key to delete.
          *
          * @param key the secret; null to clear it
          * @return this builder; never null
@@ -219,8 +259,9 @@ public final class Cairn implements AutoCloseable {
         }
 
         /**
-         * Sets how many times an idempotent request (GET, HEAD, PUT, DELETE) is retried after a connection failure
-         * or a 503; default {@value Cairn#DEFAULT_MAX_RETRIES}. POST is never retried.
+         * Sets how many times an idempotent request (GET, HEAD, PUT, DELETE, and a POST carrying an idempotency key,
+         * such as {@link EventsClient#addAll(java.util.Map, String)}) is retried after a connection failure or a
+         * 503; default {@value Cairn#DEFAULT_MAX_RETRIES}. Other POSTs are never retried.
          *
          * @param maxRetries 0 to 10
          * @return this builder; never null
@@ -290,6 +331,7 @@ public final class Cairn implements AutoCloseable {
                 throw new IllegalArgumentException("maxRetries must be between 0 and " + MAX_RETRIES_LIMIT + ", got "
                         + maxRetries);
             }
+            requireNonBlank("projectId", projectId);
             requireNonBlank("key", key);
             requireNonBlank("adminToken", adminToken);
             if (userAgent.isBlank()) {

@@ -21,7 +21,8 @@ import java.util.function.Function;
 
 /**
  * Sends {@link ApiRequest}s to one server. Thread-safe: any number of threads may send at once over the shared
- * {@link HttpClient}. Idempotent requests are retried on connection failures and on 503; POST never is. Logs each
+ * {@link HttpClient}. Retryable requests ({@link ApiRequest#retryable()}: an idempotent method, or a POST carrying
+ * an idempotency key) are retried on connection failures and on 503; other POSTs never are. Logs each
  * attempt at DEBUG only, with the path but never the query string or headers, which may carry credentials.
  *
  * <p>Lifecycle: usable from construction until {@link #close()}; afterwards every send throws
@@ -84,7 +85,7 @@ public final class Transport implements AutoCloseable {
         URI uri = baseUrl.resolve(request.path(), request.query());
         String target = request.method() + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
         HttpRequest httpRequest = toHttpRequest(request, uri);
-        int attempts = request.method().idempotent() ? 1 + retryPolicy.maxRetries() : 1;
+        int attempts = request.retryable() ? 1 + retryPolicy.maxRetries() : 1;
         for (int attempt = 1; ; attempt++) {
             HttpResponse<byte[]> response;
             try {
@@ -152,6 +153,9 @@ public final class Transport implements AutoCloseable {
                 .header("Accept", "application/json, application/problem+json");
         if (request.auth() instanceof Auth.Header header) {
             builder.header(header.name(), header.value());
+        }
+        if (request.idempotencyKey() != null) {
+            builder.header("Idempotency-Key", request.idempotencyKey());
         }
         BodyPublisher body = BodyPublishers.noBody();
         if (request.body() != null) {

@@ -35,12 +35,22 @@ public final class StubServer implements AutoCloseable {
         }
     }
 
+    /** Computes the answer to a request for which no reply is queued; may block to hold the request open. */
+    @FunctionalInterface
+    public interface Responder {
+        Answer respond(Received request) throws InterruptedException;
+    }
+
+    /** An answer computed by a {@link Responder}. */
+    public record Answer(int status, String body) {}
+
     private record Reply(int status, String body, Duration delay, String... headers) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Queue<Reply> replies = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile Responder responder = request -> new Answer(500, "no reply queued");
 
     private StubServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -69,6 +79,12 @@ public final class StubServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers every request for which no reply is queued; the responder runs on the server's threads. */
+    public StubServer respondWith(Responder responder) {
+        this.responder = responder;
+        return this;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -90,11 +106,13 @@ public final class StubServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
+            Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body);
+            received.add(request);
             Reply reply = replies.poll();
             if (reply == null) {
-                reply = new Reply(500, "no reply queued", Duration.ZERO);
+                Answer answer = responder.respond(request);
+                reply = new Reply(answer.status(), answer.body(), Duration.ZERO);
             }
             Thread.sleep(reply.delay());
             for (int i = 0; i < reply.headers().length; i += 2) {

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,44 @@ class TransportTest {
                     .isInstanceOf(CairnConnectionException.class)
                     .hasMessageContaining("failed after 1 attempt: ");
         }
+    }
+
+    @Test
+    void postWithAnIdempotencyKeyIsRetriedWithTheSameKey() throws IOException {
+        server.reply(503, "busy").reply(200, "{}");
+        try (Transport transport = transport(2)) {
+            transport.send(ApiRequest.of(Method.POST, "things").withBody(Map.of()).withIdempotencyKey("k-1"));
+        }
+        assertThat(server.received()).hasSize(2)
+                .allSatisfy(received -> assertThat(received.header("Idempotency-Key")).contains("k-1"));
+
+        String deadUrl = "http://127.0.0.1:" + freePort();
+        try (Transport transport = transport(deadUrl, new RetryPolicy(2, TINY, TINY), Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> transport.send(ApiRequest.of(Method.POST, "things").withIdempotencyKey("k-2")))
+                    .isInstanceOf(CairnConnectionException.class)
+                    .hasMessageContaining("failed after 3 attempts: ");
+        }
+    }
+
+    @Test
+    void onlyIdempotentMethodsAndKeyedRequestsAreRetryable() {
+        assertThat(ApiRequest.of(Method.GET, "a").retryable()).isTrue();
+        assertThat(ApiRequest.of(Method.DELETE, "a").retryable()).isTrue();
+        assertThat(ApiRequest.of(Method.POST, "a").retryable()).isFalse();
+        assertThat(ApiRequest.of(Method.POST, "a").withIdempotencyKey("k").retryable()).isTrue();
+        assertThat(ApiRequest.of(Method.POST, "a").withIdempotencyKey("k").withIdempotencyKey(null).retryable())
+                .isFalse();
+    }
+
+    @Test
+    void idempotencyKeyMustBeAShortVisibleAsciiToken() {
+        ApiRequest request = ApiRequest.of(Method.POST, "a");
+        for (String bad : List.of("", "a b", "caf\u00e9", "x\ny", "k".repeat(256))) {
+            assertThatThrownBy(() -> request.withIdempotencyKey(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("idempotency key");
+        }
+        assertThat(request.withIdempotencyKey("k".repeat(255)).idempotencyKey()).hasSize(255);
     }
 
     @Test
