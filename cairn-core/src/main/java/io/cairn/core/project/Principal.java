@@ -18,6 +18,19 @@ public record Principal(ProjectId projectId, KeyId keyId, Role role, Scope scope
         requireNonNull(scope, "scope is null");
     }
 
+    /** Throws a {@link ForbiddenException} unless this principal may do what {@code permission} allows. */
+    public Principal require(Permission permission) {
+        boolean allowed = switch (scope) {
+            case Scope.Project project -> role.permits(permission);
+            case Scope.Restricted restricted -> restricted.permitted().contains(permission);
+        };
+        if (!allowed) {
+            throw new ForbiddenException(ErrorCode.INSUFFICIENT_ROLE,
+                    "this key is not permitted " + permission.id(), Map.of("required", permission.id()));
+        }
+        return this;
+    }
+
     /** Throws a {@link ForbiddenException} unless this principal's role permits {@code required}. */
     public Principal require(Role required) {
         if (!role.permits(required)) {

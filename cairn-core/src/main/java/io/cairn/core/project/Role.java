@@ -14,6 +14,15 @@ public enum Role {
         return this == MASTER || this == required;
     }
 
+    /** Whether a project key with this role may do what {@code permission} allows. */
+    public boolean permits(Permission permission) {
+        return switch (this) {
+            case MASTER -> true;
+            case WRITE -> permission == Permission.WRITES;
+            case READ -> permission != Permission.WRITES;
+        };
+    }
+
     /** The wire name: {@code master}, {@code write}, {@code read}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
