@@ -2,6 +2,7 @@ package io.cairn.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.cairn.core.analysis.AnalysisService;
 import io.cairn.core.event.EventService;
 import io.cairn.core.project.AdminToken;
 import io.cairn.core.project.Keyring;
@@ -25,11 +26,13 @@ public final class CairnCore implements AutoCloseable {
     private final AdminToken adminToken;
     private final ProjectService projects;
     private final EventService events;
+    private final AnalysisService analyses;
     private final Clock clock;
 
     private CairnCore(CoreConfig config, StorageEngine storage, AdminToken adminToken, ProjectService projects,
             EventService events, Clock clock) {
         this.config = config;
+        this.analyses = new AnalysisService(storage, events);
         this.clock = clock;
         this.storage = storage;
         this.adminToken = adminToken;
@@ -68,6 +71,10 @@ public final class CairnCore implements AutoCloseable {
     /** The clock relative timeframes are resolved against. */
     public Clock clock() {
         return clock;
+    }
+
+    public AnalysisService analyses() {
+        return analyses;
     }
 
     public EventService events() {

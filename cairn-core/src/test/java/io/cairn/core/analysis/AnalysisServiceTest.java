@@ -1,0 +1,153 @@
+package io.cairn.core.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import io.cairn.core.CairnCore;
+import io.cairn.core.CoreConfig;
+import io.cairn.core.event.EventParser;
+import io.cairn.core.event.IngestBatch;
+import io.cairn.core.event.ParsedEvent;
+import io.cairn.core.model.CalendarUnit;
+import io.cairn.core.model.DataSize;
+import io.cairn.core.model.Filter;
+import io.cairn.core.model.FilterOperator;
+import io.cairn.core.model.Interval;
+import io.cairn.core.model.ProjectId;
+import io.cairn.core.model.TimeRange;
+import io.cairn.core.model.Timeframe;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hand-checked analyses on a small collection; the randomized comparison is in {@link AnalysisOracleTest}. */
+class AnalysisServiceTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static CairnCore core;
+    private static ProjectId project;
+
+    @BeforeAll
+    static void load() throws Exception {
+        CoreConfig d = CoreConfig.defaults();
+        core = CairnCore.open(d.withStorage(d.storage().withDataDir(dataDir).withMemory(DataSize.ofMegabytes(256))));
+        project = core.projects().createProject("analyses").project().id();
+        ingest("buys",
+                "{\"user\": \"a\", \"price\": 10, \"country\": \"FR\", \"keen\": {\"timestamp\": \"2024-03-30T10:00:00Z\"}}",
+                "{\"user\": \"b\", \"price\": 20, \"country\": \"FR\", \"keen\": {\"timestamp\": \"2024-03-31T10:00:00Z\"}}",
+                "{\"user\": \"a\", \"price\": 30, \"country\": \"US\", \"keen\": {\"timestamp\": \"2024-03-31T22:30:00Z\"}}",
+                "{\"user\": \"c\", \"price\": 40, \"keen\": {\"timestamp\": \"2024-04-02T10:00:00Z\"}}");
+    }
+
+    @AfterAll
+    static void close() {
+        core.close();
+    }
+
+    private static void ingest(String collection, String... events) throws Exception {
+        EventParser parser = new EventParser(new JsonFactory());
+        List<ParsedEvent> parsed = new ArrayList<>();
+        for (String event : events) {
+            parsed.add(parser.readOne(event.getBytes(StandardCharsets.UTF_8)));
+        }
+        core.events().ingest(project, new IngestBatch(List.of(new IngestBatch.CollectionEvents(collection, parsed)),
+                Optional.empty()));
+    }
+
+    private static AnalysisResult run(Metric metric, List<Filter> filters, TimeRange timeframe, Interval interval,
+            ZoneId zone, List<String> groupBy) {
+        return core.analyses().run(project, AnalysisQuery.single("buys", metric, filters, timeframe,
+                Optional.ofNullable(interval), zone, Timeframe.KEEN_WEEK_START, groupBy, List.of(), null));
+    }
+
+    private static Object scalar(Metric metric) {
+        return ((AnalysisResult.Values) run(metric, List.of(), null, null, ZoneOffset.UTC, List.of())).metrics()
+                .get(AnalysisQuery.RESULT);
+    }
+
+    @Test
+    void scalarMetrics() {
+        assertThat(scalar(new Metric.Count())).isEqualTo(4L);
+        assertThat(scalar(new Metric.CountUnique("user"))).isEqualTo(3L);
+        assertThat(scalar(new Metric.Sum("price"))).isEqualTo(100.0);
+        assertThat(scalar(new Metric.Minimum("price"))).isEqualTo(10.0);
+        assertThat(scalar(new Metric.Maximum("price"))).isEqualTo(40.0);
+        assertThat(scalar(new Metric.Average("price"))).isEqualTo(25.0);
+        assertThat(scalar(new Metric.Median("price"))).isEqualTo(25.0);
+        assertThat((Double) scalar(new Metric.Percentile("price", 90))).isCloseTo(37.0, within(1e-9));
+        assertThat((Double) scalar(new Metric.StandardDeviation("price"))).isCloseTo(Math.sqrt(125), within(1e-9));
+        assertThat(scalar(new Metric.SelectUnique("user"))).isEqualTo(List.of("a", "b", "c"));
+        assertThat(scalar(new Metric.Sum("missing"))).isEqualTo(0.0);
+        assertThat(scalar(new Metric.Average("missing"))).isNull();
+    }
+
+    @Test
+    void groupsSortByKeyWithMissingValuesLast() {
+        AnalysisResult.Groups groups = (AnalysisResult.Groups) run(new Metric.Sum("price"), List.of(), null, null,
+                ZoneOffset.UTC, List.of("country"));
+        assertThat(groups.groups()).extracting(g -> g.keys().get("country") + "=" + g.metrics().get("result"))
+                .containsExactly("FR=30.0", "US=30.0", "null=40.0");
+    }
+
+    @Test
+    void dailyIntervalsFollowTheZoneAcrossDstAndFillEmptyDays() {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        TimeRange week = TimeRange.of(Instant.parse("2024-03-29T23:00:00Z"), Instant.parse("2024-04-02T22:00:00Z"));
+        AnalysisResult.Series series = (AnalysisResult.Series) run(new Metric.Count(), List.of(), week,
+                Interval.of(1, CalendarUnit.DAY), paris, List.of());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (AnalysisResult.Bucket bucket : series.buckets()) {
+            counts.put(bucket.timeframe().start().toString(),
+                    ((AnalysisResult.Values) bucket.value()).metrics().get("result"));
+        }
+        // 2024-03-31 is 23 hours long in Paris; 22:30Z that day is already April 1st locally.
+        assertThat(counts).containsExactly(
+                Map.entry("2024-03-29T23:00:00Z", 1L),
+                Map.entry("2024-03-30T23:00:00Z", 1L),
+                Map.entry("2024-03-31T22:00:00Z", 1L),
+                Map.entry("2024-04-01T22:00:00Z", 1L));
+    }
+
+    @Test
+    void multiUnitIntervalsAndFiltersCombine() {
+        TimeRange range = TimeRange.of(Instant.parse("2024-03-30T00:00:00Z"), Instant.parse("2024-04-03T00:00:00Z"));
+        AnalysisResult.Series series = (AnalysisResult.Series) run(new Metric.Count(),
+                List.of(Filter.of("price", FilterOperator.GT, 10)), range, Interval.of(2, CalendarUnit.DAY),
+                ZoneOffset.UTC, List.of());
+        assertThat(series.buckets()).extracting(b -> ((AnalysisResult.Values) b.value()).metrics().get("result"))
+                .containsExactly(2L, 1L);
+    }
+
+    @Test
+    void multiAnalysisComputesEveryMetricInOneAnswer() {
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        metrics.put("buyers", new Metric.CountUnique("user"));
+        metrics.put("revenue", new Metric.Sum("price"));
+        AnalysisResult.Values values = (AnalysisResult.Values) core.analyses().run(project, new AnalysisQuery("buys",
+                metrics, List.of(), null, Optional.empty(), ZoneOffset.UTC, DayOfWeek.SUNDAY, List.of(), List.of(),
+                null));
+        assertThat(values.metrics()).containsExactly(Map.entry("buyers", 3L), Map.entry("revenue", 100.0));
+    }
+
+    @Test
+    void anUnknownCollectionAnswersEmptyValues() {
+        AnalysisResult result = core.analyses().run(project, AnalysisQuery.single("nothing", new Metric.Count(),
+                List.of(), null, Optional.empty(), ZoneOffset.UTC, DayOfWeek.SUNDAY, List.of(), List.of(), null));
+        assertThat(((AnalysisResult.Values) result).metrics()).containsEntry("result", 0L);
+    }
+}
