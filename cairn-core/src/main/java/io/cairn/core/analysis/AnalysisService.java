@@ -21,11 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs analyses in one SQL statement each: every metric of a multi-analysis is one aggregate of the same scan, and
  * an interval is one more grouping column. Buckets with no events are filled in afterwards from the interval's
- * calendar ({@link Interval#buckets}), so the engine only ever returns non-empty groups. Thread-safe.
+ * calendar ({@link Interval#buckets}), so the engine only ever returns non-empty groups. One-unit intervals group by
+ * the dialect's calendar truncation; longer ones join events to the bucket starts as of their timestamp.
+ * Thread-safe.
  */
 public final class AnalysisService {
 
@@ -51,6 +54,45 @@ public final class AnalysisService {
         return assemble(query, buckets, rows);
     }
 
+    /**
+     * Streams the matching events to {@code sink}, oldest first, as nested maps ({@code keen} first). The sink runs
+     * on the caller's thread while the result is read, so it can write each event out as it arrives.
+     */
+    public void extract(ProjectId projectId, ExtractionQuery query, Consumer<Map<String, Object>> sink) {
+        Optional<CollectionSchema> schema = events.findCollection(projectId, query.collection());
+        if (schema.isPresent()) {
+            new Extractions(schema.get(), dialect, query.propertyNames()).run(storage.project(projectId), query, sink);
+        }
+    }
+
+    /** Counts per funnel step, and the actors of the steps that ask for them. */
+    public FunnelQuery.Result funnel(ProjectId projectId, FunnelQuery query) {
+        Funnels funnels = new Funnels(dialect);
+        List<Object> parameters = new ArrayList<>();
+        String chain = funnels.chain(query, name -> events.findCollection(projectId, name), parameters);
+        int steps = query.steps().size();
+        return storage.project(projectId).read(session -> {
+            List<Long> counts = new ArrayList<>();
+            session.forEach(chain + funnels.counts(steps), parameters, row -> {
+                for (int i = 1; i <= steps; i++) {
+                    counts.add(row.longValue(i));
+                }
+            });
+            List<List<Object>> actors = new ArrayList<>();
+            for (int i = 1; i <= steps; i++) {
+                if (!query.steps().get(i - 1).withActors()) {
+                    actors.add(null);
+                    continue;
+                }
+                List<Object> stepActors = new ArrayList<>();
+                session.forEach(chain + "SELECT a FROM s" + i + " ORDER BY a", parameters,
+                        row -> stepActors.add(row.string(1)));
+                actors.add(stepActors);
+            }
+            return new FunnelQuery.Result(counts, actors);
+        });
+    }
+
     private List<Object[]> query(ProjectId projectId, CollectionSchema schema, AnalysisQuery query,
             List<TimeRange> buckets) {
         EventPredicates.Condition where = EventPredicates.compile(schema, query.filters(), query.timeframe(),
@@ -62,12 +104,12 @@ public final class AnalysisService {
         if (query.interval().isPresent()) {
             Interval interval = query.interval().get();
             if (interval.count() == 1) {
-                select.add(Buckets.startMicros(interval.unit(), "e." + timestampColumn(), query.zone(),
+                select.add(dialect.bucketStartMicros(interval.unit(), "e." + timestampColumn(), query.zone(),
                         query.weekStart()));
             } else {
-                with = Buckets.startsTable(buckets);
+                with = Buckets.startsTable(buckets, dialect);
                 from = from + " ASOF JOIN bucket_starts b ON e." + timestampColumn() + " >= b.s";
-                select.add("epoch_us(b.s)");
+                select.add(dialect.epochMicros("b.s"));
             }
             groupBy.add("1");
         }

@@ -2,7 +2,6 @@ package io.cairn.core.analysis;
 
 import io.cairn.core.event.CollectionSchema;
 import io.cairn.core.storage.SqlDialect;
-import java.util.Locale;
 
 /** The aggregate expression of a metric; select_unique comes out as JSON text so that value types survive. */
 final class MetricSql {
@@ -17,12 +16,11 @@ final class MetricSql {
             case Metric.Minimum min -> "min(" + number(schema, min.target(), dialect) + ")";
             case Metric.Maximum max -> "max(" + number(schema, max.target(), dialect) + ")";
             case Metric.Average average -> "avg(" + number(schema, average.target(), dialect) + ")";
-            case Metric.Median median -> "quantile_cont(" + number(schema, median.target(), dialect) + ", 0.5)";
-            case Metric.Percentile p -> "quantile_cont(" + number(schema, p.target(), dialect) + ", "
-                    + String.format(Locale.ROOT, "%.10f", p.percentile() / 100) + ")";
-            case Metric.StandardDeviation sd -> "stddev_pop(" + number(schema, sd.target(), dialect) + ")";
-            case Metric.SelectUnique select -> "CAST(to_json(list_sort(list(DISTINCT "
-                    + Properties.value(schema, select.target(), dialect) + "))) AS VARCHAR)";
+            case Metric.Median median -> dialect.quantile(number(schema, median.target(), dialect), 0.5);
+            case Metric.Percentile p -> dialect.quantile(number(schema, p.target(), dialect), p.percentile() / 100);
+            case Metric.StandardDeviation sd -> dialect.standardDeviation(number(schema, sd.target(), dialect));
+            case Metric.SelectUnique select -> dialect.distinctValuesJson(
+                    Properties.value(schema, select.target(), dialect));
         };
     }
 

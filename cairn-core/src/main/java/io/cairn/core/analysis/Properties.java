@@ -14,9 +14,6 @@ import java.util.Optional;
  */
 final class Properties {
 
-    /** Date-times leave the engine in the wire's one form: UTC, milliseconds, {@code Z}. */
-    static final String DATETIME_FORMAT = "'%Y-%m-%dT%H:%M:%S.%gZ'";
-
     private Properties() {}
 
     record Stored(String sql, PropertyType type) {}
@@ -55,18 +52,18 @@ final class Properties {
             return "NULL";
         }
         if (columns.size() == 1) {
-            return typed(columns.getFirst());
+            return typed(columns.getFirst(), dialect);
         }
         List<String> texts = new ArrayList<>();
         for (Stored column : columns) {
-            texts.add(column.type() == PropertyType.DATETIME ? typed(column) : "CAST(" + column.sql() + " AS VARCHAR)");
+            texts.add(column.type() == PropertyType.DATETIME ? typed(column, dialect)
+                    : "CAST(" + column.sql() + " AS VARCHAR)");
         }
         return "COALESCE(" + String.join(", ", texts) + ")";
     }
 
-    private static String typed(Stored column) {
-        return column.type() == PropertyType.DATETIME
-                ? "strftime(" + column.sql() + ", " + DATETIME_FORMAT + ")"
-                : column.sql();
+    /** Date-times leave the engine in the wire's one form: UTC, milliseconds, {@code Z}. */
+    private static String typed(Stored column, SqlDialect dialect) {
+        return column.type() == PropertyType.DATETIME ? dialect.formatTimestamp(column.sql()) : column.sql();
     }
 }

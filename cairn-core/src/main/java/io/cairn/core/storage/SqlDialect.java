@@ -1,7 +1,9 @@
 package io.cairn.core.storage;
 
 import io.cairn.core.model.ColumnType;
-import io.cairn.core.model.Interval;
+import io.cairn.core.model.CalendarUnit;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /**
@@ -19,12 +21,30 @@ public interface SqlDialect {
     String quoteString(String value);
 
     /**
-     * An expression for the start of the bucket of width {@code interval} that contains the instant {@code
-     * timestamp} (an expression of the engine's timestamp type, in UTC). Buckets of a day and longer start at
-     * midnight in {@code zone}, daylight-saving shifts included; weeks start on Monday. The expression's value is an
-     * instant.
+     * The start, in microseconds since the epoch, of the one-{@code unit} calendar bucket holding {@code timestamp}
+     * (a UTC timestamp expression): minutes, hours, days, weeks (starting on {@code weekStart}), months and years
+     * of the wall clock in {@code zone}, daylight-saving changes included (the repeated hour of a fall-back day is
+     * its own bucket).
      */
-    String timeBucket(Interval interval, String timestamp, ZoneId zone);
+    String bucketStartMicros(CalendarUnit unit, String timestamp, ZoneId zone, DayOfWeek weekStart);
+
+    /** Microseconds since the epoch of a UTC timestamp expression. */
+    String epochMicros(String timestamp);
+
+    /** A timestamp literal for an instant, in the engine's UTC timestamp type. */
+    String timestampLiteral(Instant instant);
+
+    /** A UTC timestamp as wire text: {@code 2024-01-02T03:04:05.000Z}. */
+    String formatTimestamp(String timestamp);
+
+    /** The continuous quantile {@code q} (0 to 1) of a numeric expression, interpolating between ranks. */
+    String quantile(String expression, double q);
+
+    /** The population standard deviation of a numeric expression. */
+    String standardDeviation(String expression);
+
+    /** The sorted distinct non-null values of an expression, as JSON array text. */
+    String distinctValuesJson(String expression);
 
     /** The engine's name for a column type, for DDL. */
     String typeName(ColumnType type);

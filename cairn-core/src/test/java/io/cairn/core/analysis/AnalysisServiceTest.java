@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,49 @@ class AnalysisServiceTest {
                 metrics, List.of(), null, Optional.empty(), ZoneOffset.UTC, DayOfWeek.SUNDAY, List.of(), List.of(),
                 null));
         assertThat(values.metrics()).containsExactly(Map.entry("buyers", 3L), Map.entry("revenue", 100.0));
+    }
+
+    @Test
+    void extractionRebuildsNestedEventsOldestFirstAndLatestTakesTheNewest() throws Exception {
+        ingest("x", "{\"a\": {\"b\": 1, \"c\": [1, \"two\"]}, \"keen\": {\"timestamp\": \"2024-01-01T00:00:00Z\"}}",
+                "{\"a\": {\"b\": 2}, \"s\": \"x\", \"keen\": {\"timestamp\": \"2024-01-03T00:00:00Z\"}}",
+                "{\"a\": {\"b\": 3}, \"keen\": {\"timestamp\": \"2024-01-02T00:00:00Z\"}}");
+        List<Map<String, Object>> all = new ArrayList<>();
+        core.analyses().extract(project, new ExtractionQuery("x", List.of(), null, null, List.of()), all::add);
+        List<Object> bs = all.stream().map(e -> (Object) ((Map<?, ?>) e.get("a")).get("b")).toList();
+        assertThat(bs).containsExactly(1.0, 3.0, 2.0);
+        assertThat(all.getFirst().get("keen")).isInstanceOfSatisfying(Map.class, keen -> {
+            assertThat(keen.get("timestamp")).isEqualTo("2024-01-01T00:00:00.000Z");
+            assertThat((String) keen.get("id")).hasSize(24);
+        });
+        assertThat(((Map<?, ?>) all.getFirst().get("a")).get("c")).isEqualTo(List.of(1, "two"));
+        assertThat(all.getFirst()).doesNotContainKey("s");
+
+        List<Map<String, Object>> latest = new ArrayList<>();
+        core.analyses().extract(project, new ExtractionQuery("x", List.of(), null, 2, List.of("s")), latest::add);
+        assertThat(latest.stream().map(e -> String.valueOf(e.get("s"))).toList()).containsExactly("null", "x");
+        assertThat(latest.getFirst()).containsOnlyKeys("keen");
+    }
+
+    @Test
+    void funnelsNarrowByStepWithOptionalAndInvertedSteps() throws Exception {
+        ingest("visits", "{\"uid\": \"a\"}", "{\"uid\": \"b\"}", "{\"uid\": \"c\"}", "{\"uid\": \"d\"}");
+        ingest("signups", "{\"who\": \"a\"}", "{\"who\": \"b\"}", "{\"who\": \"c\"}", "{\"who\": \"z\"}");
+        ingest("support", "{\"uid\": \"a\"}");
+        ingest("orders", "{\"uid\": \"b\"}", "{\"uid\": \"c\"}", "{\"uid\": \"a\"}");
+        FunnelQuery.Result result = core.analyses().funnel(project, new FunnelQuery(List.of(
+                step("visits", "uid", false, false, false),
+                step("signups", "who", false, false, true),
+                step("support", "uid", false, true, false),
+                step("orders", "uid", true, false, true))));
+        // signed up: a, b, c; never contacted support: b, c (inverted); ordered: b, c (optional: counted only)
+        assertThat(result.counts()).containsExactly(4L, 3L, 2L, 2L);
+        assertThat(result.actors()).isEqualTo(Arrays.asList(null, List.of("a", "b", "c"), null, List.of("b", "c")));
+    }
+
+    private static FunnelQuery.Step step(String collection, String actor, boolean optional, boolean inverted,
+            boolean withActors) {
+        return new FunnelQuery.Step(collection, actor, List.of(), null, optional, inverted, withActors);
     }
 
     @Test

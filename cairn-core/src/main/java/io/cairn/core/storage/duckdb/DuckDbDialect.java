@@ -1,15 +1,21 @@
 package io.cairn.core.storage.duckdb;
 
 import io.cairn.core.model.ColumnType;
-import io.cairn.core.model.Interval;
+import io.cairn.core.model.CalendarUnit;
 import io.cairn.core.storage.SqlDialect;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** DuckDB's spelling of the core's SQL. */
 public final class DuckDbDialect implements SqlDialect {
 
     public static final DuckDbDialect INSTANCE = new DuckDbDialect();
+    private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS")
+            .withZone(ZoneOffset.UTC);
 
     private DuckDbDialect() {}
 
@@ -24,11 +30,59 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
-    public String timeBucket(Interval interval, String timestamp, ZoneId zone) {
-        // Timestamps are stored as UTC TIMESTAMP; AT TIME ZONE 'UTC' makes them instants so that time_bucket can
-        // align buckets to the zone's wall clock (ICU), DST included. The default origin is a Monday.
-        String width = "INTERVAL '" + interval.count() + " " + interval.unit().name().toLowerCase(Locale.ROOT) + "'";
-        return "time_bucket(" + width + ", (" + timestamp + ") AT TIME ZONE 'UTC', " + quoteString(zone.getId()) + ")";
+    public String bucketStartMicros(CalendarUnit unit, String timestamp, ZoneId zone, DayOfWeek weekStart) {
+        String tz = quoteString(zoneName(zone));
+        String local = "timezone(" + tz + ", " + timestamp + " AT TIME ZONE 'UTC')";
+        if (unit == CalendarUnit.MINUTE || unit == CalendarUnit.HOUR) {
+            // Step back by how far the local clock is into its minute or hour: unlike converting a truncated local
+            // time back to an instant, this stays right in the repeated hour when clocks fall back.
+            String truncated = "date_trunc('" + unit.name().toLowerCase(Locale.ROOT) + "', " + local + ")";
+            return "(epoch_us(" + timestamp + ") - (epoch_us(" + local + ") - epoch_us(" + truncated + ")))";
+        }
+        String localStart = unit == CalendarUnit.WEEK
+                ? "(date_trunc('day', " + local + ") - to_days(CAST((dayofweek(" + local + ") - "
+                        + (weekStart.getValue() % 7) + " + 7) % 7 AS INTEGER)))"
+                : "date_trunc('" + unit.name().toLowerCase(Locale.ROOT) + "', " + local + ")";
+        return "epoch_us(timezone(" + tz + ", " + localStart + "))";
+    }
+
+    @Override
+    public String epochMicros(String timestamp) {
+        return "epoch_us(" + timestamp + ")";
+    }
+
+    @Override
+    public String timestampLiteral(Instant instant) {
+        return "TIMESTAMP '" + LITERAL.format(instant) + "'";
+    }
+
+    @Override
+    public String formatTimestamp(String timestamp) {
+        return "strftime(" + timestamp + ", '%Y-%m-%dT%H:%M:%S.%gZ')";
+    }
+
+    @Override
+    public String quantile(String expression, double q) {
+        return "quantile_cont(" + expression + ", " + String.format(Locale.ROOT, "%.10f", q) + ")";
+    }
+
+    @Override
+    public String standardDeviation(String expression) {
+        return "stddev_pop(" + expression + ")";
+    }
+
+    @Override
+    public String distinctValuesJson(String expression) {
+        return "CAST(to_json(coalesce(list_sort(list(DISTINCT " + expression + ") FILTER (WHERE " + expression
+                + " IS NOT NULL)), [])) AS VARCHAR)";
+    }
+
+    /** ICU knows region names and {@code UTC}, not Java's {@code Z} or bare offsets. */
+    static String zoneName(ZoneId zone) {
+        if (zone instanceof ZoneOffset offset) {
+            return offset.getTotalSeconds() == 0 ? "UTC" : "GMT" + offset.getId();
+        }
+        return zone.getId();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A {@link WriteSession} (and so a {@link ReadSession}) over one DuckDB connection. One prepared statement per SQL
@@ -90,6 +91,19 @@ final class DuckDbSession implements WriteSession {
                 rows.add(mapper.map(row));
             }
             return rows;
+        } catch (SQLException e) {
+            throw DuckDbErrors.translate(e, "reading");
+        }
+    }
+
+    @Override
+    public void forEach(String sql, List<?> parameters, Consumer<Row> consumer) {
+        flushBeforeStatement();
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
+            Row row = new DuckDbRow(rs);
+            while (rs.next()) {
+                consumer.accept(row);
+            }
         } catch (SQLException e) {
             throw DuckDbErrors.translate(e, "reading");
         }
