@@ -95,6 +95,14 @@ public final class CairnCore implements AutoCloseable {
         return storage.isReady();
     }
 
+    /**
+     * The storage engine, for tools that measure or maintain it (benchmarks, operator commands). Services and
+     * dialects never use it: they go through the core's services.
+     */
+    public StorageEngine storage() {
+        return storage;
+    }
+
     public StorageStats storageStats() {
         return storage.stats();
     }

@@ -4,9 +4,18 @@ import io.cairn.cli.Cli;
 import io.cairn.cli.bench.BenchEvents;
 import io.cairn.cli.bench.BenchServer;
 import io.cairn.cli.bench.IngestBenchmark;
+import io.cairn.cli.bench.QueryBenchmark;
 import io.cairn.client.Cairn;
 import io.cairn.client.model.CreatedProject;
+import io.cairn.core.CairnCore;
+import io.cairn.core.CoreConfig;
 import io.cairn.core.model.Hex;
+import io.cairn.core.model.ProjectId;
+import io.cairn.core.project.IssuedKey;
+import io.cairn.core.project.Project;
+import io.cairn.core.project.Role;
+import io.cairn.server.CairnServer;
+import io.cairn.server.ServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -16,14 +25,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cairn bench ingest}: measured throughput and latency, next to the engine's own baseline. */
+/** {@code cairn bench ingest|query}: measured throughput and latency, next to the engine's own baseline. */
 @Command(name = "bench", description = "Benchmarks, each next to the in-process engine baseline of the same run.",
         mixinStandardHelpOptions = true)
 public final class BenchCommand implements Runnable {
@@ -113,6 +121,46 @@ public final class BenchCommand implements Runnable {
             return 0;
         } finally {
             deleteTree(work);
+        }
+    }
+
+    @Command(name = "query", mixinStandardHelpOptions = true, description = {
+        "Times Keen analyses through the HTTP API (a server started in this process) next to the same questions",
+        "asked directly of the engine in SQL. Loads the benchmark collection into --data-dir once and reuses it."})
+    Integer query(
+            @Option(names = "--events", defaultValue = "5000000", description = "Events in the collection (default"
+                    + " ${DEFAULT-VALUE}).") long events,
+            @Option(names = "--data-dir", defaultValue = "cairn-bench-data", description = "Where the benchmark"
+                    + " data is kept between runs (default ${DEFAULT-VALUE}).") Path dataDir) throws Exception {
+        PrintWriter out = cli.out();
+        CoreConfig defaults = CoreConfig.defaults();
+        ServerConfig config = ServerConfig.defaults().withHttp(ServerConfig.defaults().http().withPort(0))
+                .withCore(defaults.withStorage(defaults.storage().withDataDir(dataDir)));
+        out.printf("bench query: %,d events in %s%n", events, dataDir);
+        try (CairnCore core = CairnCore.open(config.core())) {
+            ProjectId project = core.projects().findProjectByName("bench").map(Project::id)
+                    .orElseGet(() -> core.projects().createProject("bench").project().id());
+            QueryBenchmark benchmark = new QueryBenchmark(core, project, out);
+            benchmark.load(events);
+            IssuedKey key = core.projects().createKey(project, Role.READ, "bench query");
+            List<QueryBenchmark.Timing> timings;
+            try (CairnServer server = CairnServer.start(config, core)) {
+                timings = benchmark.run(server.baseUri(), key.secret());
+            } finally {
+                core.projects().revokeKey(project, key.key().id());
+            }
+            out.printf("%n  %-32s %10s %10s %7s %s%n", "question", "HTTP ms", "engine ms", "ratio", "target");
+            double total = 0;
+            for (QueryBenchmark.Timing timing : timings) {
+                boolean ok = timing.httpMillis() <= 1.5 * timing.engineMillis() + 5;
+                out.printf("  %-32s %10.1f %10.1f %7.2f %s%n", timing.question(), timing.httpMillis(),
+                        timing.engineMillis(), timing.httpMillis() / timing.engineMillis(),
+                        ok ? "ok (<= 1.5x + 5 ms)" : "MISSED (> 1.5x + 5 ms)");
+                total += timing.httpMillis();
+            }
+            out.printf("  %-32s %10.1f%n", "all questions", total);
+            out.flush();
+            return 0;
         }
     }
 

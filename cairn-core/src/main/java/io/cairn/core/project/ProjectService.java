@@ -26,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Projects and their keys, and the one place where credentials become a {@link Principal}.
+ * Projects and their keys, and the one place where credentials become a {@link Principal}: project keys, access
+ * keys ({@link #accessKeys()}) and Keen scoped keys.
  *
  * <p>Every key is cached in memory (by the hash of its secret and by its id) so that authenticating a request
  * costs a hash and a map lookup, not a catalog read. The cache is filled at start and changed only after the
@@ -46,6 +47,7 @@ public final class ProjectService {
     private final Consumer<ProjectId> onDelete;
     private final Map<String, StoredKey> keysBySecretHash = new ConcurrentHashMap<>();
     private final Map<KeyId, StoredKey> keysById = new ConcurrentHashMap<>();
+    private final AccessKeyService accessKeys;
 
     /** @param onDelete told of each deleted project, so that services can drop what they cache about it */
     public ProjectService(StorageEngine storage, Keyring keyring, Clock clock, Consumer<ProjectId> onDelete) {
@@ -55,6 +57,12 @@ public final class ProjectService {
         this.clock = requireNonNull(clock, "clock is null");
         this.onDelete = requireNonNull(onDelete, "onDelete is null");
         catalog.listAllKeys().forEach(this::remember);
+        this.accessKeys = new AccessKeyService(catalog, keyring, clock);
+    }
+
+    /** The projects' access keys, which authenticate through {@link #authenticate} like project keys. */
+    public AccessKeyService accessKeys() {
+        return accessKeys;
     }
 
     /** Creates a project with one master, one write and one read key, and its storage. */
@@ -107,6 +115,7 @@ public final class ProjectService {
         }
         keysById.values().removeIf(key -> key.key().projectId().equals(projectId));
         keysBySecretHash.values().removeIf(key -> key.key().projectId().equals(projectId));
+        accessKeys.forgetProject(projectId);
         storage.dropProject(projectId);
         onDelete.accept(projectId);
         log.info("project deleted project={}", projectId);
@@ -150,23 +159,61 @@ public final class ProjectService {
     }
 
     /**
-     * The principal a credential stands for.
+     * The principal a credential stands for. An access key's or a scoped key's principal has a {@link
+     * Scope.Restricted restricted scope}.
      *
-     * @throws UnauthenticatedException for unknown or revoked credentials
+     * @throws UnauthenticatedException for unknown or revoked credentials, and for scoped keys that do not open
+     *                                  with an active master key of their project into valid options
      */
     public Principal authenticate(Credential credential) {
-        StoredKey stored = switch (credential) {
-            // The lookup compares keyed hashes, never secrets, so its timing tells an attacker nothing.
-            case Credential.Secret secret -> keysBySecretHash.get(hashHex(secret.secret()));
-            case Credential.IdAndSecret pair -> findById(pair.id())
+        return switch (credential) {
+            case Credential.Secret secret -> bySecret(secret.secret());
+            case Credential.IdAndSecret pair -> projectKey(findById(pair.id())
                     .filter(key -> keyring.matches(pair.secret(), key.secretHash()))
-                    .orElse(null);
+                    .orElse(null));
+            case Credential.ScopedKey scoped -> openScopedKey(scoped);
         };
+    }
+
+    private Principal bySecret(String secret) {
+        // The lookups compare keyed hashes, never secrets, so their timing tells an attacker nothing.
+        String hash = hashHex(secret);
+        StoredKey key = keysBySecretHash.get(hash);
+        if (key != null) {
+            return projectKey(key);
+        }
+        return accessKeys.principal(hash).orElseThrow(ProjectService::unknownKey);
+    }
+
+    private static Principal projectKey(StoredKey stored) {
         if (stored == null || stored.key().revoked()) {
-            throw new UnauthenticatedException(ErrorCode.INVALID_CREDENTIALS, "unknown or revoked key");
+            throw unknownKey();
         }
         ApiKey key = stored.key();
         return new Principal(key.projectId(), key.id(), key.role(), Scope.PROJECT);
+    }
+
+    /** Tries the project's active master keys in turn; the one that opens the key becomes the principal's key id. */
+    private Principal openScopedKey(Credential.ScopedKey scoped) {
+        for (StoredKey stored : keysById.values()) {
+            ApiKey key = stored.key();
+            if (!key.projectId().equals(scoped.projectId()) || key.role() != Role.MASTER || key.revoked()
+                    || stored.sealedSecret() == null) {
+                continue;
+            }
+            Optional<Map<String, Object>> options = ScopedKeys.options(scoped.key(),
+                    keyring.open(stored.sealedSecret()));
+            if (options.isPresent()) {
+                try {
+                    return Principal.restricted(key.projectId(), key.id(), KeyOptions.scopedKeyScope(options.get()));
+                } catch (InvalidRequestException e) {
+                    throw new UnauthenticatedException(ErrorCode.INVALID_CREDENTIALS,
+                            "this scoped key's options are not valid: " + e.getMessage());
+                }
+            }
+        }
+        throw new UnauthenticatedException(ErrorCode.INVALID_CREDENTIALS,
+                "this scoped key does not open with a master key of project " + scoped.projectId());
     }
 
     private Optional<StoredKey> findById(String id) {
@@ -191,6 +238,10 @@ public final class ProjectService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static UnauthenticatedException unknownKey() {
+        return new UnauthenticatedException(ErrorCode.INVALID_CREDENTIALS, "unknown or revoked key");
     }
 
     private static NotFoundException projectNotFound(ProjectId projectId) {

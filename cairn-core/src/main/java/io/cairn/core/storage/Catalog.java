@@ -5,15 +5,15 @@ import io.cairn.core.event.EventColumn;
 import io.cairn.core.model.KeyId;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.project.Project;
+import io.cairn.core.project.StoredAccessKey;
 import io.cairn.core.project.StoredKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalog: projects, their keys and their event collection schemas (later also saved queries, dashboards,
- * jobs and schedules). Its schema is
- * versioned and migrated forward when the engine starts.
+ * The catalog: projects, their keys and access keys, and their event collection schemas (later also saved queries,
+ * dashboards, jobs and schedules). Its schema is versioned and migrated forward when the engine starts.
  *
  * <p>Thread-safe. Writes are durable when they return. Methods throw {@code ConflictException} where noted,
  * {@code InternalException} for storage failures and {@code UnavailableException} after close.
@@ -35,7 +35,7 @@ public interface Catalog {
 
     Optional<Project> findProject(ProjectId projectId);
 
-    /** Deletes a project and all its keys; returns false when there was no such project. */
+    /** Deletes a project and all its keys and access keys; returns false when there was no such project. */
     boolean deleteProject(ProjectId projectId);
 
     /** Adds a key to an existing project. */
@@ -49,6 +49,24 @@ public interface Catalog {
 
     /** Marks a key revoked; returns false when the project has no such key. Revoking twice is not an error. */
     boolean revokeKey(ProjectId projectId, KeyId keyId);
+
+    /**
+     * Adds an access key to an existing project. Called by the project service when a master key holder creates
+     * one; rare.
+     */
+    void insertAccessKey(StoredAccessKey key);
+
+    /** Every access key of every project, revoked ones included; read once at startup to fill the key cache. */
+    List<StoredAccessKey> listAllAccessKeys();
+
+    /**
+     * Replaces an access key's spec (name, state, permissions, options) and update time, found by project and id;
+     * the secret never changes. Returns false when the project has no such access key.
+     */
+    boolean updateAccessKey(StoredAccessKey key);
+
+    /** Deletes an access key; returns false when the project has no such access key. */
+    boolean deleteAccessKey(ProjectId projectId, KeyId keyId);
 
     /** The project's event collections with their columns; read once per project to fill the schema cache. */
     List<CollectionSchema> listEventCollections(ProjectId projectId);

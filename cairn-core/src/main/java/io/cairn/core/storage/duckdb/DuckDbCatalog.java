@@ -11,6 +11,7 @@ import io.cairn.core.model.ProjectId;
 import io.cairn.core.project.ApiKey;
 import io.cairn.core.project.Project;
 import io.cairn.core.project.Role;
+import io.cairn.core.project.StoredAccessKey;
 import io.cairn.core.project.StoredKey;
 import io.cairn.core.storage.Catalog;
 import io.cairn.core.storage.ProjectStore.WriteUnit;
@@ -43,7 +44,8 @@ final class DuckDbCatalog implements Catalog {
                             + " PRIMARY KEY (project_id, name))",
                     "CREATE TABLE event_columns (project_id VARCHAR NOT NULL, collection VARCHAR NOT NULL,"
                             + " path VARCHAR NOT NULL, type VARCHAR NOT NULL, column_name VARCHAR,"
-                            + " position BIGINT NOT NULL, PRIMARY KEY (project_id, collection, path, type))")));
+                            + " position BIGINT NOT NULL, PRIMARY KEY (project_id, collection, path, type))")),
+            new Migration(3, "access keys", List.of(DuckDbAccessKeys.CREATE_TABLE, DuckDbAccessKeys.CREATE_INDEX)));
 
     private static final String KEY_COLUMNS =
             "id, project_id, role, name, created_at, revoked, secret_hash, sealed_secret";
@@ -97,6 +99,7 @@ final class DuckDbCatalog implements Catalog {
             session.execute("DELETE FROM event_columns WHERE project_id = ?", List.of(projectId.value()));
             session.execute("DELETE FROM event_collections WHERE project_id = ?", List.of(projectId.value()));
             session.execute("DELETE FROM project_keys WHERE project_id = ?", List.of(projectId.value()));
+            session.execute(DuckDbAccessKeys.DELETE_PROJECT, List.of(projectId.value()));
             return session.execute("DELETE FROM projects WHERE id = ?", List.of(projectId.value())) > 0;
         }, ErrorCode.CONCURRENT_CHANGE, "project " + projectId + " changed concurrently");
     }
@@ -129,6 +132,31 @@ final class DuckDbCatalog implements Catalog {
                 "UPDATE project_keys SET revoked = true WHERE project_id = ? AND id = ?",
                 List.of(projectId.value(), keyId.value())) > 0, ErrorCode.CONCURRENT_CHANGE,
                 "key " + keyId + " changed concurrently");
+    }
+
+    @Override
+    public void insertAccessKey(StoredAccessKey key) {
+        write(session -> session.execute(DuckDbAccessKeys.INSERT, DuckDbAccessKeys.insertValues(key)),
+                ErrorCode.CONCURRENT_CHANGE, "access key " + key.id() + " already exists");
+    }
+
+    @Override
+    public List<StoredAccessKey> listAllAccessKeys() {
+        return database.read(session -> session.query(DuckDbAccessKeys.SELECT_ALL, List.of(),
+                DuckDbAccessKeys::read));
+    }
+
+    @Override
+    public boolean updateAccessKey(StoredAccessKey key) {
+        return write(session -> session.execute(DuckDbAccessKeys.UPDATE, DuckDbAccessKeys.updateValues(key)) > 0,
+                ErrorCode.CONCURRENT_CHANGE, "access key " + key.id() + " changed concurrently");
+    }
+
+    @Override
+    public boolean deleteAccessKey(ProjectId projectId, KeyId keyId) {
+        return write(session -> session.execute(DuckDbAccessKeys.DELETE,
+                List.of(projectId.value(), keyId.value())) > 0, ErrorCode.CONCURRENT_CHANGE,
+                "access key " + keyId + " changed concurrently");
     }
 
     @Override

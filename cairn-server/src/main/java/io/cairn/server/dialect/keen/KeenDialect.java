@@ -13,10 +13,15 @@ public final class KeenDialect implements Dialect {
     static final String PROJECT = ROOT + "/projects/{projectId}";
 
     private final KeenEventsHandler events;
+    private final KeenKeysHandler keys;
+    private final KeenQueriesHandler queries;
 
     public KeenDialect(DialectContext context) {
-        KeenAccess access = new KeenAccess(context.authenticator());
+        KeenAccess access = new KeenAccess(context.authenticator(), context.core().projects());
         this.events = new KeenEventsHandler(context.core().events(), access, context.bodies(), context.core().clock());
+        this.keys = new KeenKeysHandler(context.core().projects().accessKeys(), access, context.bodies());
+        this.queries = new KeenQueriesHandler(context.core().analyses(), access, context.bodies(),
+                context.core().clock());
     }
 
     @Override
@@ -32,6 +37,8 @@ public final class KeenDialect implements Dialect {
     @Override
     public void mount(RoutesConfig routes) {
         events.mount(routes);
+        keys.mount(routes);
+        queries.mount(routes);
     }
 
     @Override

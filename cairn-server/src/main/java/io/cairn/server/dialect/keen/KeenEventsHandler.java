@@ -14,12 +14,14 @@ import io.cairn.core.model.ProjectId;
 import io.cairn.core.model.TimeRange;
 import io.cairn.core.model.TimeZones;
 import io.cairn.core.model.Timeframe;
+import io.cairn.core.project.Permission;
 import io.cairn.core.project.Principal;
 import io.cairn.core.project.Role;
 import io.cairn.server.http.RequestBodies;
 import io.cairn.server.http.Responses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Keen's event endpoints: record one or many events, list collection schemas, delete events and properties. */
+/**
+ * Keen's event endpoints: record one or many events (permission {@code writes}; an access key's autofill is merged
+ * in), list collection schemas ({@code schema}), delete events and properties (master key only).
+ */
 final class KeenEventsHandler {
 
     static final String EVENTS = KeenDialect.PROJECT + "/events";
@@ -59,9 +64,9 @@ final class KeenEventsHandler {
     }
 
     private void addOne(Context ctx) {
-        Principal principal = access.require(ctx, Role.WRITE);
+        Principal principal = access.require(ctx, Permission.WRITES);
         RequestBodies.requireJsonContentType(ctx);
-        ParsedEvent event = parseOne(bodies.bytes(ctx));
+        ParsedEvent event = parseOne(autofill(principal, bodies.bytes(ctx)));
         EventError error = ingestOne(principal.projectId(), ctx.pathParam("collection"), event,
                 idempotencyKey(ctx));
         if (error != null) {
@@ -71,10 +76,12 @@ final class KeenEventsHandler {
     }
 
     private void addBatch(Context ctx) {
-        Principal principal = access.require(ctx, Role.WRITE);
+        Principal principal = access.require(ctx, Permission.WRITES);
         RequestBodies.requireJsonContentType(ctx);
+        Map<String, Object> autofill = principal.scope().writeAutofill();
         IngestBatch batch;
-        try (InputStream body = bodies.stream(ctx)) {
+        try (InputStream body = autofill.isEmpty() ? bodies.stream(ctx)
+                : new ByteArrayInputStream(KeenAutofill.batch(bodies.bytes(ctx), autofill))) {
             batch = KeenBatchReader.read(body, idempotencyKey(ctx));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,7 +91,7 @@ final class KeenEventsHandler {
     }
 
     private void listCollections(Context ctx) {
-        ProjectId project = access.require(ctx, Role.READ).projectId();
+        ProjectId project = access.require(ctx, Permission.SCHEMA).projectId();
         Responses.json(ctx, 200, events.collections(project).stream()
                 .map(schema -> KeenWire.CollectionBody.of(project, schema)).toList());
     }
@@ -96,21 +103,21 @@ final class KeenEventsHandler {
             beacon(ctx, data);
             return;
         }
-        ProjectId project = access.require(ctx, Role.READ).projectId();
+        ProjectId project = access.require(ctx, Permission.SCHEMA).projectId();
         Responses.json(ctx, 200, KeenWire.CollectionBody.of(project,
                 events.getCollection(project, ctx.pathParam("collection"))));
     }
 
     private void beacon(Context ctx, String data) {
-        Principal principal = access.require(ctx, Role.WRITE);
+        Principal principal = access.require(ctx, Permission.WRITES);
         byte[] json;
         try {
             json = decodeBase64(data);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(ErrorCode.INVALID_EVENT, "data must be base64-encoded JSON");
         }
-        EventError error = ingestOne(principal.projectId(), ctx.pathParam("collection"), parseOne(json),
-                Optional.empty());
+        EventError error = ingestOne(principal.projectId(), ctx.pathParam("collection"),
+                parseOne(autofill(principal, json)), Optional.empty());
         if (error != null) {
             throw new InvalidRequestException(error.code(), error.message());
         }
@@ -148,6 +155,11 @@ final class KeenEventsHandler {
         IngestBatch batch = new IngestBatch(List.of(new IngestBatch.CollectionEvents(collection, List.of(event))),
                 key);
         return events.ingest(project, batch).collections().getFirst().errors().getFirst();
+    }
+
+    private static byte[] autofill(Principal principal, byte[] json) {
+        Map<String, Object> autofill = principal.scope().writeAutofill();
+        return autofill.isEmpty() ? json : KeenAutofill.event(json, autofill);
     }
 
     private static ParsedEvent parseOne(byte[] json) {

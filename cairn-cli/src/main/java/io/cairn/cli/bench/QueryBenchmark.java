@@ -1,0 +1,177 @@
+package io.cairn.cli.bench;
+
+import io.cairn.core.CairnCore;
+import io.cairn.core.event.CollectionSchema;
+import io.cairn.core.event.PropertyType;
+import io.cairn.core.model.ProjectId;
+import io.cairn.core.storage.ProjectStore;
+import io.cairn.server.dialect.keen.KeenBatchReader;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Analysis latency: each question asked through Keen's HTTP API and, in the same run, asked directly of the engine
+ * in SQL over the same table. Medians of several runs after a warm-up.
+ */
+public final class QueryBenchmark {
+
+    public static final String COLLECTION = "purchases";
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    static final Duration SPAN = Duration.ofDays(60);
+    private static final int WARMUP = 2;
+    private static final int RUNS = 7;
+
+    /** One question's two timings. */
+    public record Timing(String question, double httpMillis, double engineMillis) {}
+
+    private final CairnCore core;
+    private final ProjectId project;
+    private final PrintWriter out;
+
+    public QueryBenchmark(CairnCore core, ProjectId project, PrintWriter out) {
+        this.core = core;
+        this.project = project;
+        this.out = out;
+    }
+
+    /** Tops the collection up to {@code events} events (generated as for the ingest benchmark). */
+    public void load(long events) {
+        long present = core.events().count(project, COLLECTION, List.of(), null);
+        if (present >= events) {
+            out.printf("  reusing %,d events%n", present);
+            return;
+        }
+        out.printf("  loading %,d events (once; later runs reuse them)...%n", events - present);
+        out.flush();
+        BenchEvents generator = new BenchEvents(present + 1, START.plus(SPAN.multipliedBy(present).dividedBy(events)),
+                SPAN.toMillis() * (events - present) / events, events - present);
+        for (long loaded = present; loaded < events; loaded += 5000) {
+            int size = (int) Math.min(5000, events - loaded);
+            core.events().ingest(project, KeenBatchReader.read(
+                    new ByteArrayInputStream(generator.batch(COLLECTION, size)), Optional.empty()));
+        }
+    }
+
+    public List<Timing> run(URI baseUri, String readKey) throws Exception {
+        CollectionSchema schema = core.events().getCollection(project, COLLECTION);
+        String t = quote(schema.table());
+        String user = column(schema, "user.id", PropertyType.STRING);
+        String country = column(schema, "user.country", PropertyType.STRING);
+        String category = column(schema, "item.category", PropertyType.STRING);
+        String price = column(schema, "item.price", PropertyType.NUMBER);
+        String os = column(schema, "device.os", PropertyType.STRING);
+        String gift = column(schema, "gift", PropertyType.BOOLEAN);
+        String quantity = column(schema, "quantity", PropertyType.NUMBER);
+        String range = "{\"start\":\"" + START + "\",\"end\":\"" + START.plus(SPAN) + "\"}";
+        Http http = new Http(baseUri, project, readKey);
+        ProjectStore store = core.storage().project(project);
+        List<Timing> timings = new ArrayList<>();
+        timings.add(time("count per day, whole range",
+                () -> http.get("count", "interval=daily&timeframe=" + enc(range)),
+                () -> sql(store, "SELECT epoch_us(date_trunc('day', keen_timestamp)), count(*) FROM " + t
+                        + " WHERE keen_timestamp >= TIMESTAMP '2026-01-01' AND keen_timestamp < TIMESTAMP '2026-03-02'"
+                        + " GROUP BY 1")));
+        timings.add(time("sum group_by country",
+                () -> http.get("sum", "target_property=item.price&group_by=user.country"),
+                () -> sql(store, "SELECT " + country + ", sum(" + price + ") FROM " + t + " GROUP BY 1")));
+        timings.add(time("count_unique user.id (200k)",
+                () -> http.get("count_unique", "target_property=user.id"),
+                () -> sql(store, "SELECT count(DISTINCT " + user + ") FROM " + t)));
+        timings.add(time("count_unique group_by + filter",
+                () -> http.get("count_unique", "target_property=user.id&group_by=item.category&filters="
+                        + enc("[{\"property_name\":\"device.os\",\"operator\":\"eq\",\"property_value\":\"ios\"}]")),
+                () -> sql(store, "SELECT " + category + ", count(DISTINCT " + user + ") FROM " + t + " WHERE " + os
+                        + " = 'ios' GROUP BY 1")));
+        timings.add(time("2-step funnel",
+                () -> http.post("funnel", "{\"steps\": [{\"event_collection\": \"purchases\", \"actor_property\":"
+                        + " \"user.id\", \"filters\": [{\"property_name\": \"gift\", \"operator\": \"eq\","
+                        + " \"property_value\": true}]}, {\"event_collection\": \"purchases\", \"actor_property\":"
+                        + " \"user.id\", \"filters\": [{\"property_name\": \"quantity\", \"operator\": \"gte\","
+                        + " \"property_value\": 4}]}]}"),
+                () -> sql(store, "WITH a AS (SELECT DISTINCT " + user + " u FROM " + t + " WHERE " + gift + "),"
+                        + " b AS (SELECT DISTINCT " + user + " u FROM " + t + " WHERE " + quantity + " >= 4)"
+                        + " SELECT (SELECT count(*) FROM a), (SELECT count(*) FROM (SELECT u FROM a INTERSECT"
+                        + " SELECT u FROM b))")));
+        timings.add(time("extraction, latest 1,000",
+                () -> http.get("extraction", "latest=1000"),
+                () -> sql(store, "SELECT * FROM " + t + " ORDER BY keen_timestamp DESC LIMIT 1000")));
+        return timings;
+    }
+
+    private Timing time(String question, Callable<?> viaHttp, Callable<?> viaEngine) throws Exception {
+        out.printf("  timing %s...%n", question);
+        out.flush();
+        return new Timing(question, median(viaHttp), median(viaEngine));
+    }
+
+    private static double median(Callable<?> action) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            action.call();
+        }
+        double[] millis = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            action.call();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[RUNS / 2];
+    }
+
+    private static Object sql(ProjectStore store, String sql) {
+        return store.read(session -> session.query(sql, List.of(), row -> row.object(1)));
+    }
+
+    private static String column(CollectionSchema schema, String path, PropertyType type) {
+        return quote(schema.column(path, type).orElseThrow(() -> new IllegalStateException(
+                "the benchmark collection has no " + path)).column());
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier + '"';
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** Keen queries with the read key, answers read fully (as a client would). */
+    private record Http(URI base, ProjectId project, String key) {
+        private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        String get(String analysis, String query) throws Exception {
+            return send(HttpRequest.newBuilder(uri(analysis, "event_collection=" + COLLECTION + "&" + query)).GET());
+        }
+
+        String post(String analysis, String json) throws Exception {
+            return send(HttpRequest.newBuilder(uri(analysis, "")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        private URI uri(String analysis, String query) {
+            return base.resolve("/3.0/projects/" + project + "/queries/" + analysis + "?" + query);
+        }
+
+        private String send(HttpRequest.Builder request) throws Exception {
+            HttpResponse<String> response = CLIENT.send(request.header("Authorization", key).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        }
+    }
+}
