@@ -55,7 +55,8 @@ public final class AnalysisService {
     }
 
     /**
-     * Streams the matching events to {@code sink}, oldest first, as nested maps ({@code keen} first). The sink runs
+     * Streams the matching events to {@code sink}, oldest first, as nested maps ({@code keen} first; lists as
+     * {@link JsonText}, date-times as wire text). The sink runs
      * on the caller's thread while the result is read, so it can write each event out as it arrives.
      */
     public void extract(ProjectId projectId, ExtractionQuery query, Consumer<Map<String, Object>> sink) {

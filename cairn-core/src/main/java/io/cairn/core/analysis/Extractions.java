@@ -1,7 +1,5 @@
 package io.cairn.core.analysis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.core.event.CollectionSchema;
 import io.cairn.core.event.EventColumn;
 import io.cairn.core.event.EventPredicates;
@@ -10,8 +8,6 @@ import io.cairn.core.storage.ProjectStore;
 import io.cairn.core.storage.Row;
 import io.cairn.core.storage.SqlDialect;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,17 +18,11 @@ import java.util.function.Consumer;
 /**
  * Extraction: events rebuilt as nested maps from their columns and handed out one at a time. The most recent N
  * events are found without sorting the whole collection: events arrive roughly in time order, so their row groups'
- * min/max timestamps let the engine skip everything before a lower bound; the bound starts a day before the newest
- * event and widens until N events are in reach.
+ * min/max timestamps let the engine skip everything before a lower bound. The first bound is guessed from the
+ * collection's density (about four times the span N average events cover) and widens until N events are in reach.
  */
 final class Extractions {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final long INITIAL_WINDOW_MICROS = 86_400_000_000L;
-    /** About 100,000 years: past this the bound reaches before any event, so the last try covers everything. */
-    private static final long MAX_WINDOW_MICROS = 86_400_000_000L * 365 * 100_000;
 
     private final CollectionSchema schema;
     private final SqlDialect dialect;
@@ -49,10 +39,16 @@ final class Extractions {
             }
         }
         this.columns = chosen;
-        List<String> names = new ArrayList<>(List.of(CollectionSchema.TIMESTAMP_COLUMN,
-                CollectionSchema.CREATED_AT_COLUMN, CollectionSchema.ID_COLUMN));
-        chosen.forEach(c -> names.add(c.column()));
-        this.select = String.join(", ", names.stream().map(dialect::quoteIdentifier).toList());
+        // Date-times leave the engine already as wire text: formatting them there is cheaper than in Java.
+        List<String> expressions = new ArrayList<>(List.of(
+                dialect.formatTimestamp(dialect.quoteIdentifier(CollectionSchema.TIMESTAMP_COLUMN)),
+                dialect.formatTimestamp(dialect.quoteIdentifier(CollectionSchema.CREATED_AT_COLUMN)),
+                dialect.quoteIdentifier(CollectionSchema.ID_COLUMN)));
+        for (EventColumn column : chosen) {
+            String sql = dialect.quoteIdentifier(column.column());
+            expressions.add(column.type() == PropertyType.DATETIME ? dialect.formatTimestamp(sql) : sql);
+        }
+        this.select = String.join(", ", expressions);
     }
 
     void run(ProjectStore store, ExtractionQuery query, Consumer<Map<String, Object>> sink) {
@@ -68,25 +64,34 @@ final class Extractions {
             });
             return;
         }
+        String table = dialect.quoteIdentifier(schema.table());
         List<Map<String, Object>> latest = store.read(session -> {
-            Long newest = session.query("SELECT " + dialect.epochMicros("max(" + ts + ")") + from, where.parameters(),
-                    row -> row.longValue(1)).getFirst();
+            // Row counts and min/max come from the engine's statistics: cheap, and enough to guess how far back
+            // the latest events reach.
+            long[] stats = session.query("SELECT count(*), " + dialect.epochMicros("min(" + ts + ")") + ", "
+                    + dialect.epochMicros("max(" + ts + ")") + " FROM " + table, List.of(),
+                    row -> row.longValue(1) == 0 ? null
+                            : new long[] {row.longValue(1), row.longValue(2), row.longValue(3)}).getFirst();
             List<Map<String, Object>> found = new ArrayList<>();
-            long window = INITIAL_WINDOW_MICROS;
-            while (newest != null) {
-                List<Object> parameters = new ArrayList<>(where.parameters());
+            if (stats == null) {
+                return found;
+            }
+            long oldest = stats[1];
+            long newest = stats[2];
+            long window = Math.max(1_000_000L, (newest - oldest) / stats[0] * query.latest() * 4);
+            while (true) {
                 long lower = newest - window;
+                List<Object> parameters = new ArrayList<>(where.parameters());
                 parameters.add(Instant.ofEpochSecond(Math.floorDiv(lower, 1_000_000), Math.floorMod(lower, 1_000_000)
                         * 1000L));
                 found.clear();
                 session.forEach("SELECT " + select + from + " AND " + ts + " >= ? ORDER BY " + ts + " DESC LIMIT "
                         + query.latest(), parameters, row -> found.add(event(row)));
-                if (found.size() >= query.latest() || window > MAX_WINDOW_MICROS) {
-                    break;
+                if (found.size() >= query.latest() || lower <= oldest) {
+                    return found;
                 }
-                window *= 16;
+                window *= 8;
             }
-            return found;
         });
         Collections.reverse(latest);
         latest.forEach(sink);
@@ -95,8 +100,8 @@ final class Extractions {
     private Map<String, Object> event(Row row) {
         Map<String, Object> event = new LinkedHashMap<>();
         Map<String, Object> keen = new LinkedHashMap<>();
-        keen.put("timestamp", iso(row.instant(1)));
-        keen.put("created_at", iso(row.instant(2)));
+        keen.put("timestamp", row.string(1));
+        keen.put("created_at", row.string(2));
         keen.put("id", row.string(3));
         event.put("keen", keen);
         for (int i = 0; i < columns.size(); i++) {
@@ -113,8 +118,8 @@ final class Extractions {
             case STRING -> row.string(column);
             case NUMBER -> row.doubleValue(column);
             case BOOLEAN -> row.booleanValue(column);
-            case DATETIME -> iso(row.instant(column));
-            case LIST -> list(row.string(column));
+            case DATETIME -> row.string(column);
+            case LIST -> row.string(column) == null ? null : new JsonText(row.string(column));
             case NULL -> null;
         };
     }
@@ -141,20 +146,5 @@ final class Extractions {
             }
         }
         return false;
-    }
-
-    private static String iso(Instant instant) {
-        return instant == null ? null : ISO.format(instant);
-    }
-
-    private static Object list(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return JSON.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            return json;
-        }
     }
 }

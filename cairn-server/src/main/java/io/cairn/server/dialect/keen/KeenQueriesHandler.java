@@ -6,6 +6,7 @@ import io.cairn.core.analysis.AnalysisQuery;
 import io.cairn.core.analysis.AnalysisService;
 import io.cairn.core.analysis.ExtractionQuery;
 import io.cairn.core.analysis.FunnelQuery;
+import io.cairn.core.analysis.JsonText;
 import io.cairn.core.analysis.Metric;
 import io.cairn.core.analysis.OrderBy;
 import io.cairn.core.error.ErrorCode;
@@ -19,7 +20,6 @@ import io.cairn.core.model.Timeframe;
 import io.cairn.core.project.Permission;
 import io.cairn.core.project.Principal;
 import io.cairn.core.project.Scope;
-import io.cairn.server.http.Json;
 import io.cairn.server.http.RequestBodies;
 import io.cairn.server.http.Responses;
 import io.javalin.config.RoutesConfig;
@@ -95,12 +95,11 @@ final class KeenQueriesHandler {
                 scoped.timeframe, params.integer("latest"), params.strings("property_names"));
         ctx.status(200).contentType(Responses.JSON);
         try (OutputStream out = ctx.outputStream(); JsonGenerator json = KeenWire.FACTORY.createGenerator(out)) {
-            json.setCodec(Json.MAPPER);
             json.writeStartObject();
             json.writeArrayFieldStart("result");
             analyses.extract(principal.projectId(), query, event -> {
                 try {
-                    json.writeObject(event);
+                    writeValue(json, event);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -109,6 +108,32 @@ final class KeenQueriesHandler {
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Events are maps of strings, doubles, booleans, nested maps and stored JSON text, written without a tree. */
+    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+        switch (value) {
+            case null -> json.writeNull();
+            case String text -> json.writeString(text);
+            case Double number -> {
+                if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+                    json.writeNumber(number.longValue());
+                } else {
+                    json.writeNumber(number);
+                }
+            }
+            case Boolean bool -> json.writeBoolean(bool);
+            case JsonText text -> json.writeRawValue(text.json());
+            case Map<?, ?> map -> {
+                json.writeStartObject();
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    json.writeFieldName(entry.getKey().toString());
+                    writeValue(json, entry.getValue());
+                }
+                json.writeEndObject();
+            }
+            default -> json.writeString(value.toString());
         }
     }
 
