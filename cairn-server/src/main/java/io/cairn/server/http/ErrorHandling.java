@@ -37,6 +37,7 @@ public final class ErrorHandling {
             log.error("request failed method={} path={} requestId={} code={}", ctx.method(), ctx.path(), requestId,
                     error.code().id(), error.getCause() != null ? error.getCause() : error);
         }
+        RequestBodies.discardRemainder(ctx);
         ErrorRenderer renderer = ctx.attribute(RequestAttributes.ERROR_RENDERER);
         (renderer != null ? renderer : ProblemDetails.INSTANCE).render(error, requestId, ctx);
     }

@@ -21,6 +21,9 @@ import java.util.Locale;
  */
 public final class RequestBodies {
 
+    /** The most of a refused body that is read and thrown away so its client still gets the 413. */
+    private static final long DISCARD_BUDGET = DataSize.ofMegabytes(64).bytes();
+
     private final DataSize limit;
 
     public RequestBodies(DataSize limit) {
@@ -105,6 +108,29 @@ public final class RequestBodies {
         if (!mime.equals("application/json") && !mime.endsWith("+json")) {
             throw new InvalidRequestException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported content type " + mime + "; send Content-Type: application/json");
+        }
+    }
+
+    /**
+     * Reads and throws away what the client is still sending of a refused request, so that the error answer reaches
+     * it: closing a connection with unread bytes makes TCP reset it, and the client then loses the answer too.
+     * Bodies longer than {@link #DISCARD_BUDGET} are not drained; those clients see the connection close.
+     */
+    public static void discardRemainder(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > DISCARD_BUDGET) {
+            return;
+        }
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] sink = new byte[64 * 1024];
+            long drained = 0;
+            int n;
+            while (drained < DISCARD_BUDGET && (n = in.read(sink)) > 0) {
+                drained += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client went away or the body was already consumed: nothing is left to protect.
         }
     }
 
