@@ -12,6 +12,7 @@ import io.cairn.core.error.UnauthenticatedException;
 import io.cairn.core.model.DataSize;
 import io.cairn.core.model.Hex;
 import io.cairn.core.model.ProjectId;
+import io.cairn.core.testing.KeenScopedKeyProducer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.cairn.core.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.core.model.Hex;
+import io.cairn.core.testing.KeenScopedKeyProducer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.core.project.CreatedProject;
+import io.cairn.core.testing.KeenScopedKeyProducer;
 import io.cairn.server.testing.CairnServerExtension;
 import io.cairn.server.testing.TestResponse;
 import java.util.List;

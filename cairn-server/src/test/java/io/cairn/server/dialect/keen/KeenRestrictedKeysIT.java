@@ -8,6 +8,7 @@ import io.cairn.core.model.FilterOperator;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.project.CreatedProject;
 import io.cairn.core.project.Role;
+import io.cairn.core.testing.KeenScopedKeyProducer;
 import io.cairn.server.testing.CairnServerExtension;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.cairn.core.project;
+package io.cairn.core.testing;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -13,9 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keen's scoped-key <em>encryption</em> as its clients perform it, written for test fixtures from the algorithm's
- * description (never from a client's code): the server must decrypt what each of them produces.
+ * description (never from a client's code): the server must decrypt what each of them produces. Shared with the server module's tests.
  */
-enum KeenScopedKeyProducer {
+public enum KeenScopedKeyProducer {
     /** Pads PKCS#7-style to 16 bytes (32 for keys not 64 characters long), but not at all when already aligned. */
     PYTHON,
     /** Always pads PKCS#5-style to 16 bytes, whatever the key. */
@@ -23,7 +23,7 @@ enum KeenScopedKeyProducer {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    String encrypt(String masterKey, String optionsJson) {
+    public String encrypt(String masterKey, String optionsJson) {
         boolean hexKey = masterKey.length() == 64;
         byte[] key = hexKey ? HexFormat.of().parseHex(masterKey) : padded(masterKey.getBytes(US_ASCII), 32, false);
         int block = this == JAVA || hexKey ? 16 : 32;
@@ -54,7 +54,7 @@ enum KeenScopedKeyProducer {
      * Options for a read key filtering on {@code tenant}, in Python's {@code json.dumps} spacing, whose length is a
      * multiple of {@code multiple} exactly when {@code aligned} (so both padding branches are exercised).
      */
-    static String pythonReadOptions(String tenant, int multiple, boolean aligned) {
+    public static String pythonReadOptions(String tenant, int multiple, boolean aligned) {
         for (int filler = 0; ; filler++) {
             String json = "{\"allowed_operations\": [\"read\"], \"filters\": [{\"property_name\": \"tenant\", "
                     + "\"operator\": \"eq\", \"property_value\": \"" + tenant + "\"}], \"note\": \""
