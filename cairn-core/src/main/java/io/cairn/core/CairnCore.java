@@ -7,6 +7,9 @@ import io.cairn.core.event.EventService;
 import io.cairn.core.project.AdminToken;
 import io.cairn.core.project.Keyring;
 import io.cairn.core.project.ProjectService;
+import io.cairn.core.query.ResultCache;
+import io.cairn.core.query.SavedQueryService;
+import io.cairn.core.schedule.Scheduler;
 import io.cairn.core.storage.StorageEngine;
 import io.cairn.core.storage.StorageStats;
 import io.cairn.core.storage.duckdb.DuckDbStorageEngine;
@@ -27,17 +30,24 @@ public final class CairnCore implements AutoCloseable {
     private final ProjectService projects;
     private final EventService events;
     private final AnalysisService analyses;
+    private final ResultCache results;
+    private final SavedQueryService savedQueries;
+    private final Scheduler scheduler;
     private final Clock clock;
 
     private CairnCore(CoreConfig config, StorageEngine storage, AdminToken adminToken, ProjectService projects,
-            EventService events, Clock clock) {
+            EventService events, ResultCache results, Clock clock) {
         this.config = config;
-        this.analyses = new AnalysisService(storage, events);
         this.clock = clock;
         this.storage = storage;
         this.adminToken = adminToken;
         this.projects = projects;
         this.events = events;
+        this.analyses = new AnalysisService(storage, events);
+        this.results = results;
+        this.savedQueries = new SavedQueryService(storage.catalog(), results, clock);
+        this.scheduler = new Scheduler(config.scheduler().tick());
+        scheduler.add("cached-queries", savedQueries::refreshDue);
     }
 
     /** Opens the data directory on the embedded engine. */
@@ -52,8 +62,12 @@ public final class CairnCore implements AutoCloseable {
             Keyring keyring = Keyring.loadOrCreate(config.storage().dataDir());
             AdminToken adminToken = AdminToken.resolve(config.admin().token(), config.storage().dataDir());
             EventService events = new EventService(storage, clock, config.events().idempotencyWindow());
-            ProjectService projects = new ProjectService(storage, keyring, clock, events::forgetProject);
-            return new CairnCore(config, storage, adminToken, projects, events, clock);
+            ResultCache results = new ResultCache(storage);
+            ProjectService projects = new ProjectService(storage, keyring, clock, project -> {
+                events.forgetProject(project);
+                results.forgetProject(project);
+            });
+            return new CairnCore(config, storage, adminToken, projects, events, results, clock);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -79,6 +93,24 @@ public final class CairnCore implements AutoCloseable {
 
     public EventService events() {
         return events;
+    }
+
+    /** Saved queries of every API; the dialects register their query languages here. */
+    public SavedQueryService savedQueries() {
+        return savedQueries;
+    }
+
+    /** The one store of query results. */
+    public ResultCache results() {
+        return results;
+    }
+
+    /**
+     * Starts the periodic work (cached-query refreshes...). The server calls this once it serves; tools that only
+     * open the data directory do not. Idempotent.
+     */
+    public void startBackgroundWork() {
+        scheduler.start();
     }
 
     public AdminToken adminToken() {
@@ -109,6 +141,7 @@ public final class CairnCore implements AutoCloseable {
 
     @Override
     public void close() {
+        scheduler.close();
         storage.close();
     }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Everything the core needs to start: storage, the admin token, events; later jobs, caches and SQL limits. */
-public record CoreConfig(StorageConfig storage, AdminConfig admin, EventsConfig events) {
+/** Everything the core needs to start: storage, the admin token, events, the scheduler; later jobs and SQL limits. */
+public record CoreConfig(StorageConfig storage, AdminConfig admin, EventsConfig events, SchedulerConfig scheduler) {
 
     /** Keys whose values are secrets: masked wherever configuration is shown. */
     public static final Set<String> SENSITIVE_KEYS = Set.of(AdminConfig.TOKEN);
@@ -17,6 +17,7 @@ public record CoreConfig(StorageConfig storage, AdminConfig admin, EventsConfig 
         requireNonNull(storage, "storage is null");
         requireNonNull(admin, "admin is null");
         requireNonNull(events, "events is null");
+        requireNonNull(scheduler, "scheduler is null");
     }
 
     public static CoreConfig defaults() {
@@ -24,7 +25,8 @@ public record CoreConfig(StorageConfig storage, AdminConfig admin, EventsConfig 
     }
 
     public static CoreConfig from(Settings settings) {
-        return new CoreConfig(StorageConfig.from(settings), AdminConfig.from(settings), EventsConfig.from(settings));
+        return new CoreConfig(StorageConfig.from(settings), AdminConfig.from(settings), EventsConfig.from(settings),
+                SchedulerConfig.from(settings));
     }
 
     /** The effective values as properties, the way {@link #from} reads them. */
@@ -32,14 +34,19 @@ public record CoreConfig(StorageConfig storage, AdminConfig admin, EventsConfig 
         Map<String, String> p = new TreeMap<>(storage.toProperties());
         p.putAll(admin.toProperties());
         p.putAll(events.toProperties());
+        p.putAll(scheduler.toProperties());
         return p;
     }
 
     public CoreConfig withStorage(StorageConfig storage) {
-        return new CoreConfig(storage, admin, events);
+        return new CoreConfig(storage, admin, events, scheduler);
     }
 
     public CoreConfig withAdmin(AdminConfig admin) {
-        return new CoreConfig(storage, admin, events);
+        return new CoreConfig(storage, admin, events, scheduler);
+    }
+
+    public CoreConfig withScheduler(SchedulerConfig scheduler) {
+        return new CoreConfig(storage, admin, events, scheduler);
     }
 }

@@ -59,6 +59,7 @@ public final class CairnServer implements AutoCloseable {
             metrics.close();
             throw e;
         }
+        core.startBackgroundWork();
         String host = config.http().bind().equals("0.0.0.0") ? "127.0.0.1" : config.http().bind();
         this.baseUri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port());
     }

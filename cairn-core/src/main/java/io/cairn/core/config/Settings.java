@@ -91,6 +91,15 @@ public final class Settings {
         return parsed;
     }
 
+    /** A {@link #duration} of at least {@code min}. */
+    public Duration duration(String key, Duration fallback, Duration min) {
+        Duration parsed = duration(key, fallback);
+        if (parsed.compareTo(min) < 0) {
+            throw invalid(key, optional(key).orElseThrow(), "a duration of at least " + format(min));
+        }
+        return parsed;
+    }
+
     public DataSize size(String key, DataSize fallback) {
         Optional<Value> value = optional(key);
         if (value.isEmpty()) {

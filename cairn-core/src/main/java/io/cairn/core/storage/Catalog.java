@@ -7,12 +7,14 @@ import io.cairn.core.model.ProjectId;
 import io.cairn.core.project.Project;
 import io.cairn.core.project.StoredAccessKey;
 import io.cairn.core.project.StoredKey;
+import io.cairn.core.query.QueryRun;
+import io.cairn.core.query.SavedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalog: projects, their keys and access keys, and their event collection schemas (later also saved queries,
+ * The catalog: projects, their keys and access keys, their event collection schemas and saved queries (later also
  * dashboards, jobs and schedules). Its schema is versioned and migrated forward when the engine starts.
  *
  * <p>Thread-safe. Writes are durable when they return. Methods throw {@code ConflictException} where noted,
@@ -86,4 +88,28 @@ public interface Catalog {
 
     /** Forgets every column of one property path (all its types) of a collection. */
     void deleteEventProperty(ProjectId projectId, String collection, String path);
+
+    /**
+     * Saves a query under its project, language and name: a new one gets the project's next id and {@code query}'s
+     * times; an existing one keeps its id and creation time, takes the definition, metadata, refresh interval and
+     * update time of {@code query}, and loses its last run.
+     */
+    Upserted<SavedQuery> putSavedQuery(SavedQuery query);
+
+    Optional<SavedQuery> findSavedQuery(ProjectId projectId, String language, String name);
+
+    /** A project's saved queries of one language, by name. */
+    List<SavedQuery> listSavedQueries(ProjectId projectId, String language);
+
+    /** Every cached query (refresh interval above zero) of every project, for the scheduler. */
+    List<SavedQuery> listCachedQueries();
+
+    /**
+     * Records a run of {@code query}, unless the query was replaced or deleted since {@code query} was read.
+     *
+     * @return whether the run was recorded
+     */
+    boolean recordQueryRun(SavedQuery query, QueryRun run);
+
+    boolean deleteSavedQuery(ProjectId projectId, long id);
 }

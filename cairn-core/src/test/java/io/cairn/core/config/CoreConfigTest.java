@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cairn.core.AdminConfig;
 import io.cairn.core.CoreConfig;
 import io.cairn.core.EventsConfig;
+import io.cairn.core.SchedulerConfig;
 import io.cairn.core.StorageConfig;
 import io.cairn.core.model.DataSize;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class CoreConfigTest {
         assertThat(storage.checkpointThreshold()).isEqualTo(DataSize.ofMegabytes(512));
         assertThat(config.admin().token()).isEmpty();
         assertThat(config.events().idempotencyWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.scheduler().tick()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -48,7 +50,8 @@ class CoreConfigTest {
                 Map.entry("storage.threads-per-database", "3"),
                 Map.entry("storage.checkpoint-threshold", "64MB"),
                 Map.entry("admin.token", "a-long-enough-admin-token"),
-                Map.entry("events.idempotency-window", "2h"));
+                Map.entry("events.idempotency-window", "2h"),
+                Map.entry("scheduler.tick", "5s"));
         Settings settings = Settings.of(properties, "test");
         CoreConfig config = CoreConfig.from(settings);
 
@@ -56,6 +59,7 @@ class CoreConfigTest {
                 Duration.ofSeconds(3), 7, 2, DataSize.ofMegabytes(256), 3, DataSize.ofMegabytes(64)));
         assertThat(config.admin()).isEqualTo(new AdminConfig(Optional.of("a-long-enough-admin-token")));
         assertThat(config.events()).isEqualTo(new EventsConfig(Duration.ofHours(2)));
+        assertThat(config.scheduler()).isEqualTo(new SchedulerConfig(Duration.ofSeconds(5)));
         assertThat(settings.unreadKeys()).isEmpty();
         assertThat(config.toProperties()).isEqualTo(properties);
     }
@@ -65,6 +69,13 @@ class CoreConfigTest {
         assertThatThrownBy(() -> CoreConfig.from(Settings.of(Map.of("admin.token", "short"), "test")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("admin.token must be at least 16 characters");
+    }
+
+    @Test
+    void aSchedulerTickUnder10msIsRefused() {
+        assertThatThrownBy(() -> CoreConfig.from(Settings.of(Map.of("scheduler.tick", "0s"), "test")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("scheduler.tick").hasMessageContaining("at least 10ms");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.cairn.server.dialect.DialectContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public class CairnServerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private UnaryOperator<ServerConfig> customizer = UnaryOperator.identity();
+    private Clock clock = Clock.systemUTC();
     private final List<Function<DialectContext, Dialect>> extraDialects = new ArrayList<>();
     private Path dataDir;
     private CairnCore core;
@@ -41,6 +43,12 @@ public class CairnServerExtension implements BeforeAllCallback, AfterAllCallback
     /** Adjusts the server configuration before start (e.g. a small body limit). */
     public CairnServerExtension configure(UnaryOperator<ServerConfig> customizer) {
         this.customizer = customizer;
+        return this;
+    }
+
+    /** Runs the core on {@code clock} (e.g. a clock the test moves) instead of the system's. */
+    public CairnServerExtension withClock(Clock clock) {
+        this.clock = clock;
         return this;
     }
 
@@ -69,7 +77,7 @@ public class CairnServerExtension implements BeforeAllCallback, AfterAllCallback
                 defaults.core().storage().withDataDir(dataDir).withMemory(DataSize.ofMegabytes(512)));
         HttpConfig http = defaults.http().withPort(0);
         ServerConfig config = customizer.apply(defaults.withCore(core).withHttp(http));
-        this.core = CairnCore.open(config.core());
+        this.core = CairnCore.open(config.core(), clock);
         this.server = CairnServer.start(config, this.core, extraDialects);
         this.http = new TestHttp(server.baseUri());
     }

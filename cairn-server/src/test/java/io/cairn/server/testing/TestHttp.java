@@ -33,6 +33,10 @@ public final class TestHttp {
         return request("POST", pathAndQuery);
     }
 
+    public Request put(String pathAndQuery) {
+        return request("PUT", pathAndQuery);
+    }
+
     public Request delete(String pathAndQuery) {
         return request("DELETE", pathAndQuery);
     }

@@ -13,9 +13,12 @@ import io.cairn.core.project.Project;
 import io.cairn.core.project.Role;
 import io.cairn.core.project.StoredAccessKey;
 import io.cairn.core.project.StoredKey;
+import io.cairn.core.query.QueryRun;
+import io.cairn.core.query.SavedQuery;
 import io.cairn.core.storage.Catalog;
 import io.cairn.core.storage.ProjectStore.WriteUnit;
 import io.cairn.core.storage.Row;
+import io.cairn.core.storage.Upserted;
 import io.cairn.core.storage.WriteSession;
 import io.cairn.core.storage.duckdb.DuckDbMigrations.Migration;
 import java.time.Instant;
@@ -45,7 +48,8 @@ final class DuckDbCatalog implements Catalog {
                     "CREATE TABLE event_columns (project_id VARCHAR NOT NULL, collection VARCHAR NOT NULL,"
                             + " path VARCHAR NOT NULL, type VARCHAR NOT NULL, column_name VARCHAR,"
                             + " position BIGINT NOT NULL, PRIMARY KEY (project_id, collection, path, type))")),
-            new Migration(3, "access keys", List.of(DuckDbAccessKeys.CREATE_TABLE, DuckDbAccessKeys.CREATE_INDEX)));
+            new Migration(3, "access keys", List.of(DuckDbAccessKeys.CREATE_TABLE, DuckDbAccessKeys.CREATE_INDEX)),
+            new Migration(4, "saved queries", List.of(DuckDbSavedQueries.CREATE_TABLE)));
 
     private static final String KEY_COLUMNS =
             "id, project_id, role, name, created_at, revoked, secret_hash, sealed_secret";
@@ -100,6 +104,7 @@ final class DuckDbCatalog implements Catalog {
             session.execute("DELETE FROM event_collections WHERE project_id = ?", List.of(projectId.value()));
             session.execute("DELETE FROM project_keys WHERE project_id = ?", List.of(projectId.value()));
             session.execute(DuckDbAccessKeys.DELETE_PROJECT, List.of(projectId.value()));
+            session.execute(DuckDbSavedQueries.DELETE_PROJECT, List.of(projectId.value()));
             return session.execute("DELETE FROM projects WHERE id = ?", List.of(projectId.value())) > 0;
         }, ErrorCode.CONCURRENT_CHANGE, "project " + projectId + " changed concurrently");
     }
@@ -213,6 +218,60 @@ final class DuckDbCatalog implements Catalog {
         write(session -> session.execute("DELETE FROM event_columns WHERE project_id = ? AND collection = ?"
                 + " AND path = ?", List.of(projectId.value(), collection, path)), ErrorCode.CONCURRENT_CHANGE,
                 "collection " + collection + " changed concurrently");
+    }
+
+    @Override
+    public Upserted<SavedQuery> putSavedQuery(SavedQuery query) {
+        return write(session -> {
+            List<Object> key = List.of(query.projectId().value(), query.language(), query.name());
+            Optional<SavedQuery> existing = session.queryOne(DuckDbSavedQueries.SELECT_BY_NAME, key,
+                    DuckDbSavedQueries::read);
+            if (existing.isPresent()) {
+                SavedQuery replaced = new SavedQuery(query.projectId(), existing.get().id(), query.language(),
+                        query.name(), query.definition(), query.metadata(), query.refreshInterval(),
+                        existing.get().createdAt(), query.updatedAt(), Optional.empty());
+                session.execute(DuckDbSavedQueries.REPLACE, DuckDbSavedQueries.replaceValues(replaced));
+                return new Upserted<>(replaced, false);
+            }
+            long id = session.queryOne(DuckDbSavedQueries.NEXT_ID, List.of(query.projectId().value()),
+                    row -> row.longValue(1)).orElseThrow();
+            SavedQuery created = new SavedQuery(query.projectId(), id, query.language(), query.name(),
+                    query.definition(), query.metadata(), query.refreshInterval(), query.createdAt(),
+                    query.updatedAt(), Optional.empty());
+            session.execute(DuckDbSavedQueries.INSERT, DuckDbSavedQueries.insertValues(created));
+            return new Upserted<>(created, true);
+        }, ErrorCode.CONCURRENT_CHANGE, "saved query " + query.name() + " changed concurrently");
+    }
+
+    @Override
+    public Optional<SavedQuery> findSavedQuery(ProjectId projectId, String language, String name) {
+        return database.read(session -> session.queryOne(DuckDbSavedQueries.SELECT_BY_NAME,
+                List.of(projectId.value(), language, name), DuckDbSavedQueries::read));
+    }
+
+    @Override
+    public List<SavedQuery> listSavedQueries(ProjectId projectId, String language) {
+        return database.read(session -> session.query(DuckDbSavedQueries.SELECT_BY_PROJECT,
+                List.of(projectId.value(), language), DuckDbSavedQueries::read));
+    }
+
+    @Override
+    public List<SavedQuery> listCachedQueries() {
+        return database.read(session -> session.query(DuckDbSavedQueries.SELECT_CACHED, List.of(),
+                DuckDbSavedQueries::read));
+    }
+
+    @Override
+    public boolean recordQueryRun(SavedQuery query, QueryRun run) {
+        return write(session -> session.execute(DuckDbSavedQueries.RECORD_RUN,
+                DuckDbSavedQueries.runValues(query, run)) > 0, ErrorCode.CONCURRENT_CHANGE,
+                "saved query " + query.name() + " changed concurrently");
+    }
+
+    @Override
+    public boolean deleteSavedQuery(ProjectId projectId, long id) {
+        return write(session -> session.execute(DuckDbSavedQueries.DELETE, List.of(projectId.value(), id)) > 0,
+                ErrorCode.CONCURRENT_CHANGE, "saved query " + id + " changed concurrently");
     }
 
     private static void insertKey(WriteSession session, StoredKey stored) {

@@ -46,7 +46,8 @@ final class KeenAccess {
         return authenticate(ctx).require(role);
     }
 
-    private Principal authenticate(Context ctx) {
+    /** The principal of a key of the path's project, whatever it may do; the route checks the rest. */
+    Principal authenticate(Context ctx) {
         String pathProject = ctx.pathParam("projectId").toLowerCase(Locale.ROOT);
         Optional<Credential> presented = Authenticator.extract(ctx, STYLES);
         Principal principal;

@@ -14,13 +14,18 @@ public final class KeenDialect implements Dialect {
 
     private final KeenEventsHandler events;
     private final KeenKeysHandler keys;
+    private final KeenSavedQueriesHandler savedQueries;
     private final KeenQueriesHandler queries;
 
     public KeenDialect(DialectContext context) {
         KeenAccess access = new KeenAccess(context.authenticator(), context.core().projects());
         this.events = new KeenEventsHandler(context.core().events(), access, context.bodies(), context.core().clock());
         this.keys = new KeenKeysHandler(context.core().projects().accessKeys(), access, context.bodies());
-        this.queries = new KeenQueriesHandler(context.core().analyses(), access, context.bodies(),
+        KeenAnalyses analyses = new KeenAnalyses(context.core().analyses());
+        context.core().savedQueries().register(analyses);
+        this.savedQueries = new KeenSavedQueriesHandler(context.core().savedQueries(), access, context.bodies(),
+                context.core().clock());
+        this.queries = new KeenQueriesHandler(analyses, context.core().analyses(), access, context.bodies(),
                 context.core().clock());
     }
 
@@ -38,6 +43,7 @@ public final class KeenDialect implements Dialect {
     public void mount(RoutesConfig routes) {
         events.mount(routes);
         keys.mount(routes);
+        savedQueries.mount(routes);
         queries.mount(routes);
     }
 

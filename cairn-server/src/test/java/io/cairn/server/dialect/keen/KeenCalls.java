@@ -19,6 +19,10 @@ record KeenCalls(TestHttp http, String pid) {
         return http.post(path(suffix)).header("Authorization", key).json(json).send();
     }
 
+    TestResponse put(String suffix, String key, String json) {
+        return http.put(path(suffix)).header("Authorization", key).json(json).send();
+    }
+
     TestResponse get(String suffix, String key) {
         return http.get(path(suffix)).header("Authorization", key).send();
     }
