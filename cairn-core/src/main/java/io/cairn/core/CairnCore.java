@@ -3,6 +3,7 @@ package io.cairn.core;
 import static java.util.Objects.requireNonNull;
 
 import io.cairn.core.analysis.AnalysisService;
+import io.cairn.core.dataset.DatasetService;
 import io.cairn.core.event.EventService;
 import io.cairn.core.project.AdminToken;
 import io.cairn.core.project.Keyring;
@@ -32,22 +33,26 @@ public final class CairnCore implements AutoCloseable {
     private final AnalysisService analyses;
     private final ResultCache results;
     private final SavedQueryService savedQueries;
+    private final DatasetService datasets;
     private final Scheduler scheduler;
     private final Clock clock;
 
     private CairnCore(CoreConfig config, StorageEngine storage, AdminToken adminToken, ProjectService projects,
-            EventService events, ResultCache results, Clock clock) {
+            EventService events, AnalysisService analyses, ResultCache results, DatasetService datasets,
+            Clock clock) {
         this.config = config;
         this.clock = clock;
         this.storage = storage;
         this.adminToken = adminToken;
         this.projects = projects;
         this.events = events;
-        this.analyses = new AnalysisService(storage, events);
+        this.analyses = analyses;
         this.results = results;
+        this.datasets = datasets;
         this.savedQueries = new SavedQueryService(storage.catalog(), results, clock);
         this.scheduler = new Scheduler(config.scheduler().tick());
         scheduler.add("cached-queries", savedQueries::refreshDue);
+        scheduler.add("cached-datasets", datasets::refreshDue);
     }
 
     /** Opens the data directory on the embedded engine. */
@@ -63,11 +68,14 @@ public final class CairnCore implements AutoCloseable {
             AdminToken adminToken = AdminToken.resolve(config.admin().token(), config.storage().dataDir());
             EventService events = new EventService(storage, clock, config.events().idempotencyWindow());
             ResultCache results = new ResultCache(storage);
+            AnalysisService analyses = new AnalysisService(storage, events);
+            DatasetService datasets = new DatasetService(storage, events, analyses, clock);
             ProjectService projects = new ProjectService(storage, keyring, clock, project -> {
                 events.forgetProject(project);
                 results.forgetProject(project);
+                datasets.forgetProject(project);
             });
-            return new CairnCore(config, storage, adminToken, projects, events, results, clock);
+            return new CairnCore(config, storage, adminToken, projects, events, analyses, results, datasets, clock);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -98,6 +106,11 @@ public final class CairnCore implements AutoCloseable {
     /** Saved queries of every API; the dialects register their query languages here. */
     public SavedQueryService savedQueries() {
         return savedQueries;
+    }
+
+    /** Cached datasets; the dialects register their definition languages here. */
+    public DatasetService datasets() {
+        return datasets;
     }
 
     /** The one store of query results. */

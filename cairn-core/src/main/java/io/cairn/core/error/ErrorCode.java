@@ -36,7 +36,6 @@ public enum ErrorCode {
     // state
     PROJECT_NAME_TAKEN,
     CONCURRENT_CHANGE,
-    DATASET_NOT_READY,
     // limits
     BODY_TOO_LARGE,
     WRITE_QUEUE_FULL,

@@ -13,10 +13,13 @@ import io.cairn.core.storage.StorageEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,7 @@ public final class EventService {
     private final Clock clock;
     private final Duration idempotencyWindow;
     private final ConcurrentMap<ProjectId, ProjectEvents> projects = new ConcurrentHashMap<>();
+    private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
 
     public EventService(StorageEngine storage, Clock clock, Duration idempotencyWindow) {
         this.storage = requireNonNull(storage, "storage is null");
@@ -46,9 +50,20 @@ public final class EventService {
         this.idempotencyWindow = requireNonNull(idempotencyWindow, "idempotencyWindow is null");
     }
 
+    /** Adds a listener told of every later change to events. */
+    public void addListener(EventListener listener) {
+        listeners.add(requireNonNull(listener, "listener is null"));
+    }
+
     /** Stores the batch's valid events; returns one result per event, in order. */
     public IngestReport ingest(ProjectId projectId, IngestBatch batch) {
-        return project(projectId).ingest(batch);
+        IngestReport report = project(projectId).ingest(batch);
+        if (!listeners.isEmpty()) {
+            Set<String> collections = new HashSet<>();
+            batch.collections().forEach(group -> collections.add(group.collection()));
+            listeners.forEach(listener -> listener.ingested(projectId, collections));
+        }
+        return report;
     }
 
     /** The project's collections, oldest first. */
@@ -80,6 +95,7 @@ public final class EventService {
     public long deleteEvents(ProjectId projectId, String collection, List<Filter> filters, TimeRange timeframe) {
         CollectionSchema schema = getCollection(projectId, collection);
         EventPredicates.Condition where = EventPredicates.compile(schema, filters, timeframe, storage.dialect());
+        deleting(projectId, collection);
         long deleted = store(projectId).write(session -> session.execute("DELETE FROM "
                 + storage.dialect().quoteIdentifier(schema.table()) + " WHERE " + where.sql(), where.parameters()));
         log.info("events deleted project={} collection={} events={}", projectId, collection, deleted);
@@ -88,7 +104,9 @@ public final class EventService {
 
     /** Deletes a collection: its events and its schema. */
     public void deleteCollection(ProjectId projectId, String collection) {
-        project(projectId).deleteCollection(getCollection(projectId, collection));
+        CollectionSchema schema = getCollection(projectId, collection);
+        deleting(projectId, collection);
+        project(projectId).deleteCollection(schema);
         log.info("collection deleted project={} collection={}", projectId, collection);
     }
 
@@ -99,8 +117,13 @@ public final class EventService {
             throw new NotFoundException(ErrorCode.COLLECTION_NOT_FOUND,
                     "collection " + collection + " has no property " + path);
         }
+        deleting(projectId, collection);
         project(projectId).deleteProperty(schema, path);
         log.info("property deleted project={} collection={} property={}", projectId, collection, path);
+    }
+
+    private void deleting(ProjectId projectId, String collection) {
+        listeners.forEach(listener -> listener.deleting(projectId, collection));
     }
 
     /** Drops the cached state of a deleted project. */

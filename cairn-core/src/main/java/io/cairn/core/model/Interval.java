@@ -113,6 +113,20 @@ public record Interval(int count, CalendarUnit unit) {
         }
     }
 
+    /**
+     * The whole bucket of a one-unit interval that contains {@code at}: such buckets lie on one fixed calendar grid,
+     * so results computed per bucket (cached datasets) can be kept and combined across requests.
+     *
+     * @throws IllegalStateException for an interval of several units, whose grid depends on the range split
+     */
+    public TimeRange bucketContaining(Instant at, ZoneId zone, DayOfWeek weekStart) {
+        if (count != 1) {
+            throw new IllegalStateException("only one-unit intervals have a fixed grid: " + this);
+        }
+        Instant start = CalendarMath.unitStart(at, zone, unit, weekStart);
+        return new TimeRange(start, CalendarMath.shift(start, 1, unit, zone));
+    }
+
     private List<TimeRange> split(TimeRange range, BucketGrid grid, int maxBuckets) {
         List<TimeRange> buckets = new ArrayList<>();
         Instant start = grid.first(range.start());

@@ -9,6 +9,7 @@ import io.cairn.core.model.FilterOperator;
 import io.cairn.core.model.Timeframe;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ import java.util.Set;
  * Reads the options of Keen's restricted keys into the {@link Scope.Restricted} Cairn enforces.
  *
  * <p>Access keys: {@code queries.filters} and {@code queries.timeframe} (forced onto every query),
- * {@code writes.autofill} (merged into every event) and {@code saved_queries.allowed} (the only saved queries the
- * key may read). Other options are kept in the key but not enforced.
+ * {@code writes.autofill} (merged into every event), {@code saved_queries.allowed} (the only saved queries the
+ * key may read) and {@code datasets} ({@code operations}, {@code allowed} with index values, {@code blocked}). Other
+ * options are kept in the key but not enforced.
  *
  * <p>Scoped keys: {@code allowed_operations} ({@code read}, {@code write}), {@code filters} and {@code timeframe}.
  *
@@ -44,7 +46,8 @@ final class KeyOptions {
                 filters(queries.get("filters"), "options.queries.filters"),
                 timeframe(queries.get("timeframe"), "options.queries.timeframe"),
                 autofill(writes.get("autofill"), "options.writes.autofill"),
-                names(savedQueries.get("allowed"), "options.saved_queries.allowed"));
+                names(savedQueries.get("allowed"), "options.saved_queries.allowed"),
+                datasets(section(options, "datasets")));
     }
 
     static Scope.Restricted scopedKeyScope(Map<String, Object> options) {
@@ -61,7 +64,7 @@ final class KeyOptions {
             }
         }
         return new Scope.Restricted(permitted, filters(options.get("filters"), "filters"),
-                timeframe(options.get("timeframe"), "timeframe"), Map.of(), Optional.empty());
+                timeframe(options.get("timeframe"), "timeframe"), Map.of(), Optional.empty(), DatasetAccess.ANY);
     }
 
     private static Map<?, ?> section(Map<String, Object> options, String name) {
@@ -138,11 +141,53 @@ final class KeyOptions {
             return Optional.empty();
         }
         if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-            throw invalid(field, field + " must be a list of saved query names");
+            throw invalid(field, field + " must be a list of names");
         }
         Set<String> names = new LinkedHashSet<>();
         list.forEach(name -> names.add((String) name));
         return Optional.of(names);
+    }
+
+    /** {@code {"operations": [...], "allowed": {"name": {"index_by": {"prop": [values]}}}, "blocked": [...]}}. */
+    private static DatasetAccess datasets(Map<?, ?> section) {
+        Optional<Set<String>> operations = names(section.get("operations"), "options.datasets.operations");
+        operations.ifPresent(ops -> ops.forEach(op -> {
+            if (!Set.of(DatasetAccess.LIST, DatasetAccess.RETRIEVE, DatasetAccess.READ).contains(op)) {
+                throw invalid("options.datasets.operations", "options.datasets.operations may hold list, retrieve"
+                        + " and read, not " + op);
+            }
+        }));
+        Optional<Map<String, Map<String, List<Object>>>> allowed = switch (section.get("allowed")) {
+            case null -> Optional.empty();
+            case Map<?, ?> map -> Optional.of(allowedDatasets(map));
+            default -> throw invalid("options.datasets.allowed", "options.datasets.allowed must be an object of"
+                    + " dataset names, each {} or {\"index_by\": {\"property\": [values]}}");
+        };
+        Set<String> blocked = names(section.get("blocked"), "options.datasets.blocked").orElse(Set.of());
+        return new DatasetAccess(operations, allowed, blocked);
+    }
+
+    private static Map<String, Map<String, List<Object>>> allowedDatasets(Map<?, ?> map) {
+        String field = "options.datasets.allowed";
+        Map<String, Map<String, List<Object>>> allowed = new LinkedHashMap<>();
+        map.forEach((name, limits) -> {
+            Map<String, List<Object>> byProperty = new LinkedHashMap<>();
+            Object indexBy = limits instanceof Map<?, ?> entry ? entry.get("index_by") : null;
+            if (!(limits instanceof Map<?, ?>) || (indexBy != null && !(indexBy instanceof Map<?, ?>))) {
+                throw invalid(field, field + "." + name + " must be {} or {\"index_by\": {\"property\": [values]}}");
+            }
+            if (indexBy instanceof Map<?, ?> properties) {
+                properties.forEach((property, values) -> {
+                    if (!(values instanceof List<?> list) || list.isEmpty() || list.contains(null)) {
+                        throw invalid(field, field + "." + name + ".index_by." + property
+                                + " must be a non-empty list of values (not null)");
+                    }
+                    byProperty.put(String.valueOf(property), List.copyOf(list));
+                });
+            }
+            allowed.put(String.valueOf(name), byProperty);
+        });
+        return allowed;
     }
 
     private static String textOrNull(Object value) {

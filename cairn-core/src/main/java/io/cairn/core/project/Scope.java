@@ -49,9 +49,11 @@ public sealed interface Scope {
      * A key limited to some permissions and carrying conditions.
      *
      * @param savedQueries when present, the only saved queries this key may read
+     * @param datasets     which cached datasets, operations and index values this key may use
      */
     record Restricted(Set<Permission> permitted, List<Filter> queryFilters, Optional<Timeframe> queryTimeframe,
-            Map<String, Object> writeAutofill, Optional<Set<String>> savedQueries) implements Scope {
+            Map<String, Object> writeAutofill, Optional<Set<String>> savedQueries, DatasetAccess datasets)
+            implements Scope {
         public Restricted {
             permitted = Set.copyOf(permitted);
             queryFilters = List.copyOf(queryFilters);
@@ -59,6 +61,7 @@ public sealed interface Scope {
             writeAutofill = Map.copyOf(writeAutofill);
             requireNonNull(savedQueries, "savedQueries is null");
             savedQueries = savedQueries.map(Set::copyOf);
+            requireNonNull(datasets, "datasets is null");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.cairn.core.storage;
 
+import io.cairn.core.dataset.Dataset;
 import io.cairn.core.event.CollectionSchema;
 import io.cairn.core.event.EventColumn;
 import io.cairn.core.model.KeyId;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalog: projects, their keys and access keys, their event collection schemas and saved queries (later also
- * dashboards, jobs and schedules). Its schema is versioned and migrated forward when the engine starts.
+ * The catalog: projects, their keys and access keys, their event collection schemas, saved queries and cached
+ * datasets (later also dashboards, jobs and schedules). Its schema is versioned and migrated forward when the engine starts.
  *
  * <p>Thread-safe. Writes are durable when they return. Methods throw {@code ConflictException} where noted,
  * {@code InternalException} for storage failures and {@code UnavailableException} after close.
@@ -112,4 +113,20 @@ public interface Catalog {
     boolean recordQueryRun(SavedQuery query, QueryRun run);
 
     boolean deleteSavedQuery(ProjectId projectId, long id);
+
+    /**
+     * Saves a dataset under its project and name: a new one as given; an existing one keeps its creation time and
+     * takes everything else from {@code dataset}.
+     */
+    Upserted<Dataset> putDataset(Dataset dataset);
+
+    Optional<Dataset> findDataset(ProjectId projectId, String name);
+
+    /** A project's datasets, by name. */
+    List<Dataset> listDatasets(ProjectId projectId);
+
+    /** Every dataset of every project, for the scheduler. */
+    List<Dataset> listAllDatasets();
+
+    boolean deleteDataset(ProjectId projectId, String name);
 }

@@ -79,6 +79,7 @@ class PrincipalTest {
     }
 
     private static Scope.Restricted scope(Set<Permission> permitted) {
-        return new Scope.Restricted(permitted, List.of(), Optional.empty(), Map.of(), Optional.empty());
+        return new Scope.Restricted(permitted, List.of(), Optional.empty(), Map.of(), Optional.empty(),
+                DatasetAccess.ANY);
     }
 }

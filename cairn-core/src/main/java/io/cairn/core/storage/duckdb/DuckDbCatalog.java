@@ -3,6 +3,7 @@ package io.cairn.core.storage.duckdb;
 import io.cairn.core.error.CairnException;
 import io.cairn.core.error.ConflictException;
 import io.cairn.core.error.ErrorCode;
+import io.cairn.core.dataset.Dataset;
 import io.cairn.core.event.CollectionSchema;
 import io.cairn.core.event.EventColumn;
 import io.cairn.core.event.PropertyType;
@@ -49,7 +50,8 @@ final class DuckDbCatalog implements Catalog {
                             + " path VARCHAR NOT NULL, type VARCHAR NOT NULL, column_name VARCHAR,"
                             + " position BIGINT NOT NULL, PRIMARY KEY (project_id, collection, path, type))")),
             new Migration(3, "access keys", List.of(DuckDbAccessKeys.CREATE_TABLE, DuckDbAccessKeys.CREATE_INDEX)),
-            new Migration(4, "saved queries", List.of(DuckDbSavedQueries.CREATE_TABLE)));
+            new Migration(4, "saved queries", List.of(DuckDbSavedQueries.CREATE_TABLE)),
+            new Migration(5, "cached datasets", List.of(DuckDbDatasets.CREATE_TABLE)));
 
     private static final String KEY_COLUMNS =
             "id, project_id, role, name, created_at, revoked, secret_hash, sealed_secret";
@@ -105,6 +107,7 @@ final class DuckDbCatalog implements Catalog {
             session.execute("DELETE FROM project_keys WHERE project_id = ?", List.of(projectId.value()));
             session.execute(DuckDbAccessKeys.DELETE_PROJECT, List.of(projectId.value()));
             session.execute(DuckDbSavedQueries.DELETE_PROJECT, List.of(projectId.value()));
+            session.execute(DuckDbDatasets.DELETE_PROJECT, List.of(projectId.value()));
             return session.execute("DELETE FROM projects WHERE id = ?", List.of(projectId.value())) > 0;
         }, ErrorCode.CONCURRENT_CHANGE, "project " + projectId + " changed concurrently");
     }
@@ -272,6 +275,46 @@ final class DuckDbCatalog implements Catalog {
     public boolean deleteSavedQuery(ProjectId projectId, long id) {
         return write(session -> session.execute(DuckDbSavedQueries.DELETE, List.of(projectId.value(), id)) > 0,
                 ErrorCode.CONCURRENT_CHANGE, "saved query " + id + " changed concurrently");
+    }
+
+    @Override
+    public Upserted<Dataset> putDataset(Dataset dataset) {
+        return write(session -> {
+            Optional<Dataset> existing = session.queryOne(DuckDbDatasets.SELECT_ONE,
+                    List.of(dataset.projectId().value(), dataset.name()), DuckDbDatasets::read);
+            if (existing.isPresent()) {
+                Dataset replaced = new Dataset(dataset.projectId(), dataset.name(), dataset.language(),
+                        dataset.displayName(), dataset.collection(), dataset.definition(), dataset.indexBy(),
+                        existing.get().createdAt(), dataset.updatedAt());
+                session.execute(DuckDbDatasets.REPLACE, DuckDbDatasets.replaceValues(replaced));
+                return new Upserted<>(replaced, false);
+            }
+            session.execute(DuckDbDatasets.INSERT, DuckDbDatasets.insertValues(dataset));
+            return new Upserted<>(dataset, true);
+        }, ErrorCode.CONCURRENT_CHANGE, "dataset " + dataset.name() + " changed concurrently");
+    }
+
+    @Override
+    public Optional<Dataset> findDataset(ProjectId projectId, String name) {
+        return database.read(session -> session.queryOne(DuckDbDatasets.SELECT_ONE,
+                List.of(projectId.value(), name), DuckDbDatasets::read));
+    }
+
+    @Override
+    public List<Dataset> listDatasets(ProjectId projectId) {
+        return database.read(session -> session.query(DuckDbDatasets.SELECT_BY_PROJECT, List.of(projectId.value()),
+                DuckDbDatasets::read));
+    }
+
+    @Override
+    public List<Dataset> listAllDatasets() {
+        return database.read(session -> session.query(DuckDbDatasets.SELECT_ALL, List.of(), DuckDbDatasets::read));
+    }
+
+    @Override
+    public boolean deleteDataset(ProjectId projectId, String name) {
+        return write(session -> session.execute(DuckDbDatasets.DELETE, List.of(projectId.value(), name)) > 0,
+                ErrorCode.CONCURRENT_CHANGE, "dataset " + name + " changed concurrently");
     }
 
     private static void insertKey(WriteSession session, StoredKey stored) {

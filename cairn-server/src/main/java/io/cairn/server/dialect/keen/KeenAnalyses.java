@@ -8,6 +8,8 @@ import io.cairn.core.analysis.ExtractionQuery;
 import io.cairn.core.analysis.FunnelQuery;
 import io.cairn.core.analysis.Metric;
 import io.cairn.core.analysis.OrderBy;
+import io.cairn.core.dataset.DatasetLanguage;
+import io.cairn.core.dataset.DatasetQuery;
 import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.InvalidRequestException;
 import io.cairn.core.model.Filter;
@@ -29,11 +31,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Keen's analysis requests turned into core queries, run, and rendered: shared by ad-hoc queries and saved queries,
- * for which it is the {@code keen} {@link QueryLanguage}. A key's scope adds its forced filters and narrows the
- * timeframe of every query made with it.
+ * Keen's analysis requests turned into core queries, run, and rendered: shared by ad-hoc queries, saved queries (for
+ * which it is the {@code keen} {@link QueryLanguage}) and cached datasets (the {@code keen} {@link DatasetLanguage}).
+ * A key's scope adds its forced filters and narrows the timeframe of every query made with it.
  */
-final class KeenAnalyses implements QueryLanguage {
+final class KeenAnalyses implements QueryLanguage, DatasetLanguage {
 
     static final String LANGUAGE = "keen";
 
@@ -95,6 +97,42 @@ final class KeenAnalyses implements QueryLanguage {
         Prepared prepared = savedAnalysis(definition, now);
         ObjectNode answer = answer(project, prepared);
         return prepared instanceof Funnel ? answer : answer.get("result");
+    }
+
+    /**
+     * A dataset's query: an analysis (not an extraction or a funnel) with an interval and a relative timeframe, the
+     * window the dataset keeps; no order_by or limit.
+     */
+    @Override
+    public DatasetQuery compile(JsonNode definition, List<String> indexBy) {
+        KeenQueryParams params = KeenQueryParams.of(definition);
+        String type = params.text("analysis_type");
+        if (type == null) {
+            throw InvalidRequestException.missing("query.analysis_type");
+        }
+        if (type.equals("extraction") || type.equals("funnel")) {
+            throw InvalidRequestException.field("query.analysis_type", "a dataset cannot be an " + type
+                    + "; use an analysis such as count or sum");
+        }
+        if (params.get("order_by") != null || params.get("limit") != null) {
+            throw InvalidRequestException.field("query.order_by", "a dataset keeps every group; drop order_by"
+                    + " and limit");
+        }
+        JsonNode timeframe = params.get("timeframe");
+        if (timeframe == null || !timeframe.isTextual()
+                || !(Timeframe.parse(timeframe.asText()) instanceof Timeframe.Relative window)) {
+            throw new InvalidRequestException(ErrorCode.INVALID_TIMEFRAME, "a dataset needs a relative timeframe,"
+                    + " the span it keeps, e.g. this_90_days", Map.of("field", "query.timeframe"));
+        }
+        String interval = params.text("interval");
+        if (interval == null) {
+            throw InvalidRequestException.missing("query.interval");
+        }
+        Map<String, Metric> metrics = type.equals("multi_analysis") ? analyses(params)
+                : Map.of(AnalysisQuery.RESULT, metric(type, params));
+        return new DatasetQuery(params.text("event_collection"), metrics, KeenWire.filters(params.get("filters")),
+                window, Interval.parse(interval), TimeZones.parse(params.text("timezone")), Timeframe.KEEN_WEEK_START,
+                params.strings("group_by"), indexBy);
     }
 
     private Prepared savedAnalysis(JsonNode definition, Instant now) {

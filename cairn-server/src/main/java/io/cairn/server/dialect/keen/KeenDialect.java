@@ -16,6 +16,7 @@ public final class KeenDialect implements Dialect {
     private final KeenKeysHandler keys;
     private final KeenSavedQueriesHandler savedQueries;
     private final KeenQueriesHandler queries;
+    private final KeenDatasetsHandler datasets;
 
     public KeenDialect(DialectContext context) {
         KeenAccess access = new KeenAccess(context.authenticator(), context.core().projects());
@@ -23,9 +24,12 @@ public final class KeenDialect implements Dialect {
         this.keys = new KeenKeysHandler(context.core().projects().accessKeys(), access, context.bodies());
         KeenAnalyses analyses = new KeenAnalyses(context.core().analyses());
         context.core().savedQueries().register(analyses);
+        context.core().datasets().register(analyses);
         this.savedQueries = new KeenSavedQueriesHandler(context.core().savedQueries(), access, context.bodies(),
                 context.core().clock());
         this.queries = new KeenQueriesHandler(analyses, context.core().analyses(), access, context.bodies(),
+                context.core().clock());
+        this.datasets = new KeenDatasetsHandler(context.core().datasets(), access, context.bodies(),
                 context.core().clock());
     }
 
@@ -45,6 +49,7 @@ public final class KeenDialect implements Dialect {
         keys.mount(routes);
         savedQueries.mount(routes);
         queries.mount(routes);
+        datasets.mount(routes);
     }
 
     @Override
