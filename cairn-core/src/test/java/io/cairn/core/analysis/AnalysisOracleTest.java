@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,8 +158,9 @@ class AnalysisOracleTest {
             return answer(metric, matching, query.groupBy());
         }
         List<Object> series = new ArrayList<>();
-        for (TimeRange bucket : query.interval().get().buckets(query.timeframe(), query.zone(), query.weekStart(),
-                Interval.MAX_BUCKETS)) {
+        Interval interval = query.interval().get();
+        for (TimeRange bucket : OracleCalendar.buckets(query.timeframe(), interval.count(), interval.unit(),
+                query.zone())) {
             List<Map<String, Object>> inBucket = new ArrayList<>();
             for (int i = 0; i < matching.size(); i++) {
                 if (bucket.contains(times.get(i))) {
@@ -174,11 +176,11 @@ class AnalysisOracleTest {
         if (groupBy.isEmpty()) {
             return round(events.isEmpty() && !(metric instanceof Metric.Count || metric instanceof Metric.CountUnique
                     || metric instanceof Metric.Sum || metric instanceof Metric.SelectUnique)
-                    ? null : Oracle.metric(metric, events));
+                    ? null : Oracle.metric(metric, events, Set.of()));
         }
         List<Object> groups = new ArrayList<>();
-        Oracle.group(events, groupBy).forEach((key, members) ->
-                groups.add(Arrays.asList(Oracle.keys(groupBy, key).toString(), round(Oracle.metric(metric, members)))));
+        Oracle.group(events, groupBy, Set.of()).forEach((key, members) -> groups.add(Arrays.asList(
+                Oracle.keys(groupBy, key).toString(), round(Oracle.metric(metric, members, Set.of())))));
         return groups;
     }
 
