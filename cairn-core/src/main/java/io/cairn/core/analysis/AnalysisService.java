@@ -219,9 +219,11 @@ public final class AnalysisService {
             int index = query.groupBy().contains(order.property())
                     ? 1 + query.groupBy().indexOf(order.property())
                     : 1 + query.groupBy().size() + labels.indexOf(order.property());
-            Comparator<Object[]> by = Comparator.comparing(row -> (Comparable) comparable(row[index]),
-                    Comparator.nullsLast(Comparator.naturalOrder()));
-            comparator = comparator.thenComparing(order.direction() == OrderBy.Direction.DESC ? by.reversed() : by);
+            // Missing values sort last in both directions, as the SQL of an analysis without interval has them.
+            Comparator<Comparable> values = order.direction() == OrderBy.Direction.DESC
+                    ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            comparator = comparator.thenComparing(row -> (Comparable) comparable(row[index]),
+                    Comparator.nullsLast(values));
         }
         for (int g = 0; g < query.groupBy().size(); g++) {
             int index = 1 + g;
