@@ -55,7 +55,7 @@ final class Funnels {
         EventPredicates.Condition where = EventPredicates.compile(schema.get(), step.filters(), step.timeframe(),
                 dialect);
         parameters.addAll(where.parameters());
-        String actor = "CAST(" + Properties.value(schema.get(), step.actorProperty(), dialect) + " AS VARCHAR)";
+        String actor = Properties.text(schema.get(), step.actorProperty(), dialect);
         return "SELECT DISTINCT " + actor + " AS a FROM " + dialect.quoteIdentifier(schema.get().table()) + " WHERE "
                 + where.sql() + " AND " + actor + " IS NOT NULL";
     }

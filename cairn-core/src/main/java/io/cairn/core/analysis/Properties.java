@@ -44,22 +44,41 @@ final class Properties {
 
     /**
      * The path's value: its one column as typed (date-times as ISO text), or, for a path stored with several
-     * types, the first non-null of them as text. NULL when the path was never stored.
+     * types, its {@link #text}. NULL when the path was never stored.
      */
     static String value(CollectionSchema schema, String path, SqlDialect dialect) {
         List<Stored> columns = columns(schema, path, dialect);
         if (columns.isEmpty()) {
             return "NULL";
         }
-        if (columns.size() == 1) {
-            return typed(columns.getFirst(), dialect);
-        }
+        return columns.size() == 1 ? typed(columns.getFirst(), dialect) : text(schema, path, dialect);
+    }
+
+    /**
+     * The path's value as text, from whichever of its columns holds it: numbers as events write them (5, not 5.0, so
+     * that the number 5 and the string "5" are one text), date-times as ISO text. NULL when the path was never
+     * stored.
+     */
+    static String text(CollectionSchema schema, String path, SqlDialect dialect) {
         List<String> texts = new ArrayList<>();
-        for (Stored column : columns) {
-            texts.add(column.type() == PropertyType.DATETIME ? typed(column, dialect)
-                    : "CAST(" + column.sql() + " AS VARCHAR)");
+        for (Stored column : columns(schema, path, dialect)) {
+            texts.add(switch (column.type()) {
+                case DATETIME -> typed(column, dialect);
+                case NUMBER -> numberText(column.sql());
+                default -> "CAST(" + column.sql() + " AS VARCHAR)";
+            });
         }
-        return "COALESCE(" + String.join(", ", texts) + ")";
+        return switch (texts.size()) {
+            case 0 -> "CAST(NULL AS VARCHAR)";
+            case 1 -> texts.getFirst();
+            default -> "COALESCE(" + String.join(", ", texts) + ")";
+        };
+    }
+
+    /** Numbers are stored as doubles, which the engine writes with a fraction even when whole. */
+    private static String numberText(String number) {
+        return "CASE WHEN " + number + " = trunc(" + number + ") AND abs(" + number + ") < 1e15 THEN CAST(CAST("
+                + number + " AS BIGINT) AS VARCHAR) ELSE CAST(" + number + " AS VARCHAR) END";
     }
 
     /** Date-times leave the engine in the wire's one form: UTC, milliseconds, {@code Z}. */
