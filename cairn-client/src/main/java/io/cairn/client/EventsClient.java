@@ -11,25 +11,34 @@ import io.cairn.client.error.ForbiddenException;
 import io.cairn.client.error.NotFoundException;
 import io.cairn.client.error.UnauthorizedException;
 import io.cairn.client.internal.ApiRequest;
-import io.cairn.client.internal.Auth;
 import io.cairn.client.internal.JsonValues;
 import io.cairn.client.internal.Method;
 import io.cairn.client.internal.Transport;
 import io.cairn.client.model.BatchResult;
 import io.cairn.client.model.EventCollection;
 import io.cairn.client.model.Filter;
+import io.cairn.client.model.FunnelStep;
+import io.cairn.client.model.LabeledValues;
+import io.cairn.client.model.Metric;
 import io.cairn.client.model.Timeframe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The events API in Keen IO's wire format ({@code /3.0/projects/{projectId}/events}): adding events one at a time
- * or in batches, reading collection schemas, and deleting events. Works against Cairn and against Keen's hosted
- * API alike. Every call sends the project key of {@link Cairn.Builder#key(String)} as {@code Authorization: <key>}:
- * a write or master key to add, a read or master key to read schemas, a master key to delete. For many small
- * events, use a {@link #writer() buffering writer} instead of {@link #add(String, Map)}.
+ * The events API in Keen IO's wire format ({@code /3.0/projects/{projectId}/...}): adding events one at a time
+ * or in batches, reading collection schemas, deleting events, and analysing them. Works against Cairn and against
+ * Keen's hosted API alike. Every call sends the project key of {@link Cairn.Builder#key(String)} as {@code
+ * Authorization: <key>}: a write or master key to add, a read or master key to read schemas and analyse, a master
+ * key to delete. For many small events, use a {@link #writer() buffering writer} instead of {@link #add(String,
+ * Map)}.
+ *
+ * <p>Analyses start from a factory ({@link #count(String)}, {@link #sum(String, String)}, ..., {@link
+ * #multiAnalysis(String, Map)}, {@link #funnel(FunnelStep...)}, {@link #extraction(String)}) that returns an
+ * immutable query to refine and run; see {@link MetricQuery}. The factories only build: requests are made by the
+ * queries' {@code run} methods, which list what they throw.
  *
  * <p>Obtained from {@link Cairn#events()}; immutable, thread-safe, and usable until its {@link Cairn} is closed,
  * which also closes the writers made here.
@@ -49,15 +58,13 @@ import java.util.Map;
  */
 public final class EventsClient {
 
+    private final KeenProject project;
     private final Transport transport;
-    private final String projectId;
-    private final String key;
     private final EventWriters writers = new EventWriters();
 
     EventsClient(Transport transport, String projectId, String key) {
-        this.transport = requireNonNull(transport, "transport is null");
-        this.projectId = projectId;
-        this.key = key;
+        this.project = new KeenProject(transport, projectId, key);
+        this.transport = transport;
     }
 
     /**
@@ -191,6 +198,181 @@ public final class EventsClient {
     }
 
     /**
+     * A count of the collection's events ({@code count}). Build on it, then {@link MetricQuery#run() run} it: {@code
+     * events.count("purchases").timeframe(Timeframe.relative("this_7_days")).groupBy("country").run()}.
+     *
+     * @param collection the collection's name; never null, not blank
+     * @return the query; never null
+     * @throws IllegalArgumentException if {@code collection} is blank
+     * @throws NullPointerException if {@code collection} is null
+     */
+    public MetricQuery<Long> count(String collection) {
+        return metric(collection, Metric.count(), KeenResults::count);
+    }
+
+    /**
+     * A count of the distinct values of a property ({@code count_unique}).
+     *
+     * @param collection the collection's name; never null, not blank
+     * @param targetProperty the property's path; never null, not blank
+     * @return the query; never null
+     * @throws IllegalArgumentException if an argument is blank
+     * @throws NullPointerException if an argument is null
+     */
+    public MetricQuery<Long> countUnique(String collection, String targetProperty) {
+        return metric(collection, Metric.countUnique(targetProperty), KeenResults::count);
+    }
+
+    /**
+     * The sum of a numeric property ({@code sum}).
+     *
+     * @param collection the collection's name; never null, not blank
+     * @param targetProperty the property's path; never null, not blank
+     * @return the query; never null
+     * @throws IllegalArgumentException if an argument is blank
+     * @throws NullPointerException if an argument is null
+     */
+    public MetricQuery<Double> sum(String collection, String targetProperty) {
+        return metric(collection, Metric.sum(targetProperty), KeenResults::number);
+    }
+
+    /**
+     * The smallest value of a numeric property ({@code minimum}); null where no event has one.
+     *
+     * @param collection the collection's name; never null, not blank
+     * @param targetProperty the property's path; never null, not blank
+     * @return the query; never null
+     * @throws IllegalArgumentException if an argument is blank
+     * @throws NullPointerException if an argument is null
+     */
+    public MetricQuery<Double> minimum(String collection, String targetProperty) {
+        return metric(collection, Metric.minimum(targetProperty), KeenResults::number);
+    }
+
+    /**
+     * The largest value of a numeric property ({@code maximum}); null where no event has one.
+     *
+     * @param collection the collection's name; never null, not blank
+     * @param targetProperty the property's path; never null, not blank
+     * @return the query; never null
+     * @throws IllegalArgumentException if an argument is blank
+     * @throws NullPointerException if an argument is null
+     */
+    public MetricQuery<Double> maximum(String collection, String targetProperty) {
+        return metric(collection, Metric.maximum(targetProperty), KeenResults::number);
+    }
+
+    /**
+     * The mean of a numeric property ({@code average}); null where no event has one.
+     *
+     * @param collection the collection's name; never null, not blank
+     * @param targetProperty the property's path; never null, not blank
+     * @return the query; never null
+     * @throws IllegalArgumentException if an argument is blank
+     * @throws NullPointerException if an argument is null
+     */
+    public MetricQuery<Double> average(String collection, String targetProperty) {
+        return metric(collection, Metric.average(targetProperty), KeenResults::number);
+    }
+
+    /**
+     * The median of a numeric property ({@code median}); null where no event has one.
+     *
+     * @param collection the collection's name; never null, not blank
+     * @param targetProperty the property's path; never null, not blank
+     * @return the query; never null
+     * @throws IllegalArgumentException if an argument is blank
+     * @throws NullPointerException if an argument is null
+     */
+    public MetricQuery<Double> median(String collection, String targetProperty) {
+        return metric(collection, Metric.median(targetProperty), KeenResults::number);
+    }
+
+    /**
+     * A percentile of a numeric property ({@code percentile}); null where no event has one.
+     *
+     * @param collection the collection's name; never null, not blank
+     * @param targetProperty the property's path; never null, not blank
+     * @param percentile greater than 0, at most 100, at most two decimals, e.g. 99.9
+     * @return the query; never null
+     * @throws IllegalArgumentException if an argument is blank, or {@code percentile} is out of range
+     * @throws NullPointerException if an argument is null
+     */
+    public MetricQuery<Double> percentile(String collection, String targetProperty, double percentile) {
+        return metric(collection, Metric.percentile(targetProperty, percentile), KeenResults::number);
+    }
+
+    /**
+     * The standard deviation of a numeric property ({@code standard_deviation}); null where no event has one.
+     *
+     * @param collection the collection's name; never null, not blank
+     * @param targetProperty the property's path; never null, not blank
+     * @return the query; never null
+     * @throws IllegalArgumentException if an argument is blank
+     * @throws NullPointerException if an argument is null
+     */
+    public MetricQuery<Double> standardDeviation(String collection, String targetProperty) {
+        return metric(collection, Metric.standardDeviation(targetProperty), KeenResults::number);
+    }
+
+    /**
+     * The distinct values of a property ({@code select_unique}), as the server writes them: strings, {@link Long}
+     * or {@link Double} numbers, booleans.
+     *
+     * @param collection the collection's name; never null, not blank
+     * @param targetProperty the property's path; never null, not blank
+     * @return the query; never null
+     * @throws IllegalArgumentException if an argument is blank
+     * @throws NullPointerException if an argument is null
+     */
+    public MetricQuery<List<Object>> selectUnique(String collection, String targetProperty) {
+        return metric(collection, Metric.selectUnique(targetProperty), KeenResults::list);
+    }
+
+    /**
+     * Several metrics over the same events in one request ({@code multi_analysis}), each under a label:
+     * {@code events.multiAnalysis("purchases", Map.of("buyers", Metric.countUnique("user.id"), "revenue",
+     * Metric.sum("price")))}. Each value of the result holds every label's value.
+     *
+     * @param collection the collection's name; never null, not blank
+     * @param analyses the metrics by label, in the order wanted in the answer; never null, not empty; copied
+     * @return the query; never null
+     * @throws IllegalArgumentException if {@code collection} or a label is blank, or there are no analyses
+     * @throws NullPointerException if an argument, a label or a metric is null
+     */
+    public MetricQuery<LabeledValues> multiAnalysis(String collection, Map<String, Metric> analyses) {
+        return MetricQuery.multi(project, collection, analyses);
+    }
+
+    /**
+     * A funnel over steps ({@code funnel}): unique actors counted step after step.
+     *
+     * @param steps the steps, in order; at least one, and the first neither optional nor inverted
+     * @return the query; never null
+     * @throws IllegalArgumentException if there is no step, or the first is optional or inverted
+     * @throws NullPointerException if {@code steps} or a step is null
+     */
+    public FunnelQuery funnel(FunnelStep... steps) {
+        return FunnelQuery.of(project, steps);
+    }
+
+    /**
+     * An extraction of the collection's events ({@code extraction}).
+     *
+     * @param collection the collection's name; never null, not blank
+     * @return the query; never null
+     * @throws IllegalArgumentException if {@code collection} is blank
+     * @throws NullPointerException if {@code collection} is null
+     */
+    public ExtractionQuery extraction(String collection) {
+        return ExtractionQuery.of(project, collection);
+    }
+
+    private <V> MetricQuery<V> metric(String collection, Metric metric, Function<JsonNode, V> values) {
+        return MetricQuery.of(project, collection, metric, values);
+    }
+
+    /**
      * Starts a buffering writer with {@link EventWriter.Options#defaults() the default options}.
      *
      * @return a new, open writer, with its own background thread; never null. Close it when done (closing the
@@ -213,7 +395,7 @@ public final class EventsClient {
      */
     public EventWriter writer(EventWriter.Options options) {
         requireNonNull(options, "options is null");
-        requireSettings();
+        project.requireSettings();
         return writers.open(this, options);
     }
 
@@ -259,23 +441,6 @@ public final class EventsClient {
     }
 
     private ApiRequest request(Method method, String... path) {
-        requireSettings();
-        String[] segments = new String[path.length + 3];
-        segments[0] = "3.0";
-        segments[1] = "projects";
-        segments[2] = projectId;
-        System.arraycopy(path, 0, segments, 3, path.length);
-        return ApiRequest.of(method, segments).withAuth(Auth.raw(key));
-    }
-
-    private void requireSettings() {
-        if (projectId == null) {
-            throw new IllegalStateException(
-                    "no projectId: set one with Cairn.builder().projectId(...) to use the events API");
-        }
-        if (key == null) {
-            throw new IllegalStateException(
-                    "no key: set a project key with Cairn.builder().key(...) to use the events API");
-        }
+        return project.request(method, path);
     }
 }

@@ -2,7 +2,6 @@ package io.cairn.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.client.internal.Json;
 import io.cairn.client.internal.JsonValues;
@@ -10,6 +9,7 @@ import io.cairn.client.model.BatchResult;
 import io.cairn.client.model.EventCollection;
 import io.cairn.client.model.EventResult;
 import io.cairn.client.model.Filter;
+import io.cairn.client.model.OrderBy;
 import io.cairn.client.model.PropertyType;
 import io.cairn.client.model.Timeframe;
 import java.util.ArrayList;
@@ -45,9 +45,6 @@ final class KeenWire {
             return List.copyOf(models);
         }
     }
-
-    record FilterJson(@JsonProperty("property_name") String propertyName, String operator,
-            @JsonProperty("property_value") Object propertyValue) {}
 
     /**
      * Reads a batch answer, {@code {"coll": [{"success": true}, {"success": false, "error": {"name": ...,
@@ -95,26 +92,53 @@ final class KeenWire {
         return node == null || node.isNull() ? null : node.asText();
     }
 
+    /**
+     * Copies a value as Keen's JSON, like {@link JsonValues#copy(Object, String)}, with the SDK's Keen values in their
+     * wire form wherever they appear: a {@link Filter} as {@code {"property_name", "operator", "property_value"}},
+     * a relative {@link Timeframe} as its expression and an absolute one as {@code {"start", "end"}}, an {@link
+     * OrderBy} as {@code {"property_name", "direction"}}.
+     *
+     * @throws IllegalArgumentException if a value cannot be sent; the message names where it is
+     */
+    static Object json(Object value, String path) {
+        return JsonValues.copy(value, path, KeenWire::wireForm);
+    }
+
+    private static Object wireForm(Object value) {
+        return switch (value) {
+            case Filter filter -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("property_name", filter.propertyName());
+                json.put("operator", filter.operator());
+                // Copied here so that an error names the filtered property rather than a place in the JSON.
+                json.put("property_value", JsonValues.copy(filter.value(), filter.propertyName(), KeenWire::wireForm));
+                yield json;
+            }
+            case Timeframe.Relative relative -> relative.expression();
+            case Timeframe.Absolute absolute -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("start", absolute.start());
+                json.put("end", absolute.end());
+                yield json;
+            }
+            case OrderBy order -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("property_name", order.propertyName());
+                json.put("direction", order.direction().name());
+                yield json;
+            }
+            case null, default -> value;
+        };
+    }
+
     /** The {@code filters} query parameter: a JSON array of Keen's filter objects. */
     static String filtersParam(List<Filter> filters) {
-        List<FilterJson> json = new ArrayList<>(filters.size());
-        for (Filter filter : filters) {
-            Object value = JsonValues.copy(filter.value(), filter.propertyName());
-            json.add(new FilterJson(filter.propertyName(), filter.operator(), value));
-        }
-        return new String(Json.write(json), UTF_8);
+        return new String(Json.write(json(filters, "filters")), UTF_8);
     }
 
     /** The {@code timeframe} query parameter: a relative expression as is, an absolute one as a JSON object. */
     static String timeframeParam(Timeframe timeframe) {
-        return switch (timeframe) {
-            case Timeframe.Relative relative -> relative.expression();
-            case Timeframe.Absolute absolute -> {
-                Map<String, String> json = new LinkedHashMap<>();
-                json.put("start", JsonValues.formatInstant(absolute.start()));
-                json.put("end", JsonValues.formatInstant(absolute.end()));
-                yield new String(Json.write(json), UTF_8);
-            }
-        };
+        Object json = json(timeframe, "timeframe");
+        return json instanceof String expression ? expression : new String(Json.write(json), UTF_8);
     }
 }

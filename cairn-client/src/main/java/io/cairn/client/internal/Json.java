@@ -1,5 +1,6 @@
 package io.cairn.client.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * The SDK's one JSON configuration. Unknown fields are ignored so that a newer server can add fields without
@@ -46,6 +48,18 @@ public final class Json {
      */
     public static JsonNode readTree(byte[] json) throws IOException {
         return MAPPER.readTree(json);
+    }
+
+    /**
+     * Starts reading a JSON document token by token, for answers too large to read as one tree; {@link
+     * JsonParser#readValueAsTree()} reads one part of it as a tree.
+     *
+     * @param json the UTF-8 stream; never null. Closing the parser closes it
+     * @return the parser, positioned before the first token; never null
+     * @throws IOException if the stream cannot be read
+     */
+    public static JsonParser parser(InputStream json) throws IOException {
+        return MAPPER.createParser(json);
     }
 
     /**

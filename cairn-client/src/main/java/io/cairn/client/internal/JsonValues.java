@@ -2,6 +2,7 @@ package io.cairn.client.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns caller-supplied values (event properties, filter values) into a deep, immutable copy that Jackson writes as
@@ -41,7 +43,7 @@ public final class JsonValues {
      */
     public static Map<String, Object> copyObject(Map<?, ?> event) {
         requireNonNull(event, "event is null");
-        return copyMap(event, "", 0);
+        return copyMap(event, "", UnaryOperator.identity(), 0);
     }
 
     /**
@@ -57,7 +59,59 @@ public final class JsonValues {
      *     nests deeper than 100 levels
      */
     public static Object copy(Object value, String path) {
-        return copy(value, path, 0);
+        return copy(value, path, UnaryOperator.identity(), 0);
+    }
+
+    /**
+     * Copies one value like {@link #copy(Object, String)}, first letting {@code adapter} replace each value met,
+     * at every depth, by another the copy then follows: how a wire format writes its own value types (a filter
+     * record as the JSON object it stands for) without this class knowing them.
+     *
+     * @param value the value; may be null
+     * @param path where the value is, for error messages; never null
+     * @param adapter returns its argument, or the value to copy instead (which is adapted again only in its
+     *     parts); never null
+     * @return the copy; null when the (adapted) value is null
+     * @throws IllegalArgumentException as {@link #copy(Object, String)}
+     */
+    public static Object copy(Object value, String path, UnaryOperator<Object> adapter) {
+        return copy(value, path, requireNonNull(adapter, "adapter is null"), 0);
+    }
+
+    /**
+     * Turns a JSON tree read from an answer into plain Java values: objects become unmodifiable maps in their
+     * order, arrays unmodifiable lists, whole numbers that fit a {@code long} {@link Long}, other numbers {@link
+     * Double}, strings, booleans and nulls themselves (a missing node becomes null).
+     *
+     * @param node the tree; may be null
+     * @return the value; null for a null or missing node
+     */
+    public static Object fromJson(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                map.put(field.getKey(), fromJson(field.getValue()));
+            }
+            return Collections.unmodifiableMap(map);
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(element -> list.add(fromJson(element)));
+            return Collections.unmodifiableList(list);
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.asText();
     }
 
     /**
@@ -71,11 +125,12 @@ public final class JsonValues {
         return UTC_MILLIS.format(requireNonNull(instant, "instant is null"));
     }
 
-    private static Object copy(Object value, String path, int depth) {
+    private static Object copy(Object original, String path, UnaryOperator<Object> adapter, int depth) {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("property " + name(path) + " nests deeper than " + MAX_DEPTH
                     + " levels (does a map or list contain itself?)");
         }
+        Object value = adapter.apply(original);
         return switch (value) {
             case null -> null;
             case String text -> text;
@@ -87,15 +142,16 @@ public final class JsonValues {
             case Instant instant -> formatInstant(instant);
             case OffsetDateTime time -> formatInstant(time.toInstant());
             case ZonedDateTime time -> formatInstant(time.toInstant());
-            case Map<?, ?> map -> copyMap(map, path, depth);
-            case Collection<?> list -> copyList(list, path, depth);
+            case Map<?, ?> map -> copyMap(map, path, adapter, depth);
+            case Collection<?> list -> copyList(list, path, adapter, depth);
             default -> throw new IllegalArgumentException("property " + name(path) + " has a value of type "
                     + value.getClass().getName() + ", which cannot be sent as JSON; use a map, list, string, number,"
                     + " boolean, null, Instant, OffsetDateTime or ZonedDateTime");
         };
     }
 
-    private static Map<String, Object> copyMap(Map<?, ?> map, String path, int depth) {
+    private static Map<String, Object> copyMap(Map<?, ?> map, String path, UnaryOperator<Object> adapter,
+            int depth) {
         Map<String, Object> copy = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (!(entry.getKey() instanceof String key)) {
@@ -103,16 +159,17 @@ public final class JsonValues {
                         + entry.getKey());
             }
             String child = path.isEmpty() ? key : path + "." + key;
-            copy.put(key, copy(entry.getValue(), child, depth + 1));
+            copy.put(key, copy(entry.getValue(), child, adapter, depth + 1));
         }
         return Collections.unmodifiableMap(copy);
     }
 
-    private static List<Object> copyList(Collection<?> list, String path, int depth) {
+    private static List<Object> copyList(Collection<?> list, String path, UnaryOperator<Object> adapter,
+            int depth) {
         List<Object> copy = new ArrayList<>(list.size());
         int index = 0;
         for (Object element : list) {
-            copy.add(copy(element, path + "[" + index++ + "]", depth + 1));
+            copy.add(copy(element, path + "[" + index++ + "]", adapter, depth + 1));
         }
         return Collections.unmodifiableList(copy);
     }

@@ -6,6 +6,7 @@ import io.cairn.client.error.CairnApiException;
 import io.cairn.client.error.CairnClientException;
 import io.cairn.client.error.CairnConnectionException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Optional;
@@ -79,6 +81,27 @@ public final class Transport implements AutoCloseable {
      * @throws IllegalStateException if this transport is closed
      */
     public ApiResponse send(ApiRequest request) {
+        HttpResponse<byte[]> response = exchange(request, BodyHandlers.ofByteArray(), body -> body);
+        return new ApiResponse(response.statusCode(), response.headers(), response.body());
+    }
+
+    /**
+     * Sends a request, retrying as the class describes, and returns its successful answer's body unread, for
+     * answers too large to hold in memory (an extraction). The caller must close the stream, which releases the
+     * connection; reading it may throw {@link IOException} if the connection fails meanwhile.
+     *
+     * @param request the request; never null
+     * @return the 2xx answer's body, open; never null
+     * @throws CairnApiException if the server answers anything but 2xx (its body is read whole to describe it)
+     * @throws CairnConnectionException if no answer arrives (after retries), or the thread is interrupted
+     * @throws IllegalArgumentException if the request's path has an empty, {@code .} or {@code ..} segment
+     * @throws IllegalStateException if this transport is closed
+     */
+    public InputStream sendForStream(ApiRequest request) {
+        return exchange(request, BodyHandlers.ofInputStream(), Transport::readWhole).body();
+    }
+
+    private <T> HttpResponse<T> exchange(ApiRequest request, BodyHandler<T> handler, Function<T, byte[]> errorBody) {
         if (closed.get()) {
             throw new IllegalStateException("this Cairn client is closed");
         }
@@ -87,9 +110,9 @@ public final class Transport implements AutoCloseable {
         HttpRequest httpRequest = toHttpRequest(request, uri);
         int attempts = request.retryable() ? 1 + retryPolicy.maxRetries() : 1;
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> response;
+            HttpResponse<T> response;
             try {
-                response = exchange(httpRequest, target, attempt);
+                response = exchange(httpRequest, handler, target, attempt);
             } catch (IOException e) {
                 if (attempt >= attempts) {
                     throw new CairnConnectionException(target + " failed after " + attempt
@@ -98,14 +121,24 @@ public final class Transport implements AutoCloseable {
                 pause(target, attempt, Optional.empty());
                 continue;
             }
+            if (response.statusCode() / 100 == 2) {
+                return response;
+            }
+            byte[] body = errorBody.apply(response.body());
             if (response.statusCode() == SERVICE_UNAVAILABLE && attempt < attempts) {
                 pause(target, attempt, ApiErrors.retryAfter(response.headers()));
                 continue;
             }
-            if (response.statusCode() / 100 != 2) {
-                throw ApiErrors.toException(response.statusCode(), response.headers(), response.body());
-            }
-            return new ApiResponse(response.statusCode(), response.headers(), response.body());
+            throw ApiErrors.toException(response.statusCode(), response.headers(), body);
+        }
+    }
+
+    // An error answer's body only describes the error: when it cannot be read, the status still says enough.
+    private static byte[] readWhole(InputStream body) {
+        try (body) {
+            return body.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
         }
     }
 
@@ -125,7 +158,24 @@ public final class Transport implements AutoCloseable {
      * @throws IllegalStateException if this transport is closed
      */
     public <W, R> R send(ApiRequest request, Class<W> wireType, Function<? super W, ? extends R> toModel) {
-        ApiResponse response = send(request);
+        return read(request, send(request), wireType, toModel);
+    }
+
+    /**
+     * Reads a successful answer's JSON as a wire record and converts that to the SDK's model, for callers that also
+     * need the answer's status or headers.
+     *
+     * @param <W> the wire record type
+     * @param <R> the model type
+     * @param request the request answered, for error messages; never null
+     * @param response its answer; never null
+     * @param wireType the record matching the answer's JSON shape; never null
+     * @param toModel the conversion, as for {@link #send(ApiRequest, Class, Function)}; never null
+     * @return the converted value, as {@code toModel} returns it
+     * @throws CairnClientException if the body is not JSON of that shape, or {@code toModel} rejects it
+     */
+    public static <W, R> R read(ApiRequest request, ApiResponse response, Class<W> wireType,
+            Function<? super W, ? extends R> toModel) {
         try {
             return toModel.apply(Json.read(response.body(), wireType));
         } catch (IOException | NullPointerException | IllegalArgumentException e) {
@@ -165,10 +215,11 @@ public final class Transport implements AutoCloseable {
         return builder.method(request.method().name(), body).build();
     }
 
-    private HttpResponse<byte[]> exchange(HttpRequest request, String target, int attempt) throws IOException {
+    private <T> HttpResponse<T> exchange(HttpRequest request, BodyHandler<T> handler, String target, int attempt)
+            throws IOException {
         long start = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = client.send(request, BodyHandlers.ofByteArray());
+            HttpResponse<T> response = client.send(request, handler);
             long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             log.log(Level.DEBUG, () -> "http response " + target + " attempt=" + attempt
                     + " status=" + response.statusCode() + " ms=" + millis);
