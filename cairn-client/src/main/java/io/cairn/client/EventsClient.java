@@ -29,11 +29,11 @@ import java.util.function.Function;
 
 /**
  * The events API in Keen IO's wire format ({@code /3.0/projects/{projectId}/...}): adding events one at a time
- * or in batches, reading collection schemas, deleting events, and analysing them. Works against Cairn and against
- * Keen's hosted API alike. Every call sends the project key of {@link Cairn.Builder#key(String)} as {@code
- * Authorization: <key>}: a write or master key to add, a read or master key to read schemas and analyse, a master
- * key to delete. For many small events, use a {@link #writer() buffering writer} instead of {@link #add(String,
- * Map)}.
+ * or in batches, reading collection schemas, deleting events, and analysing them; with {@link #accessKeys()} for
+ * Keen's access keys. Works against Cairn and against Keen's hosted API
+ * alike. Every call sends the project key of {@link Cairn.Builder#key(String)} as {@code Authorization: <key>}: a
+ * write or master key to add, a read or master key to read schemas and analyse, a master key to delete. For many
+ * small events, use a {@link #writer() buffering writer} instead of {@link #add(String, Map)}.
  *
  * <p>Analyses start from a factory ({@link #count(String)}, {@link #sum(String, String)}, ..., {@link
  * #multiAnalysis(String, Map)}, {@link #funnel(FunnelStep...)}, {@link #extraction(String)}) that returns an
@@ -60,11 +60,13 @@ public final class EventsClient {
 
     private final KeenProject project;
     private final Transport transport;
+    private final AccessKeysClient accessKeys;
     private final EventWriters writers = new EventWriters();
 
     EventsClient(Transport transport, String projectId, String key) {
         this.project = new KeenProject(transport, projectId, key);
         this.transport = transport;
+        this.accessKeys = new AccessKeysClient(project);
     }
 
     /**
@@ -366,6 +368,15 @@ public final class EventsClient {
      */
     public ExtractionQuery extraction(String collection) {
         return ExtractionQuery.of(project, collection);
+    }
+
+    /**
+     * The project's access keys (needs the master key).
+     *
+     * @return the access keys client, the same instance on every call; never null
+     */
+    public AccessKeysClient accessKeys() {
+        return accessKeys;
     }
 
     private <V> MetricQuery<V> metric(String collection, Metric metric, Function<JsonNode, V> values) {

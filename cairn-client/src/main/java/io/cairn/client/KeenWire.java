@@ -12,6 +12,11 @@ import io.cairn.client.model.Filter;
 import io.cairn.client.model.OrderBy;
 import io.cairn.client.model.PropertyType;
 import io.cairn.client.model.Timeframe;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,6 +134,39 @@ final class KeenWire {
             }
             case null, default -> value;
         };
+    }
+
+    /**
+     * Reads a date-time the server wrote: ISO-8601 with an offset or {@code Z}, or without one, read as UTC (as
+     * Keen treats zone-less times).
+     *
+     * @param text the text; null when the server sent none
+     * @return the instant; null when {@code text} is null
+     * @throws IllegalArgumentException if the text is not an ISO-8601 date-time
+     */
+    static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("not an ISO-8601 date-time: " + text, e);
+            }
+        }
+    }
+
+    /** A JSON object of an answer as a map of plain values ({@link JsonValues#fromJson(JsonNode)}). */
+    static Map<String, Object> objectValue(JsonNode node, String what) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(what + " is not an object: " + node);
+        }
+        @SuppressWarnings("unchecked") // fromJson turns an object into a map
+        Map<String, Object> map = (Map<String, Object>) JsonValues.fromJson(node);
+        return map;
     }
 
     /** The {@code filters} query parameter: a JSON array of Keen's filter objects. */
