@@ -29,8 +29,8 @@ import java.util.function.Function;
 
 /**
  * The events API in Keen IO's wire format ({@code /3.0/projects/{projectId}/...}): adding events one at a time
- * or in batches, reading collection schemas, deleting events, and analysing them; with {@link #accessKeys()} for
- * Keen's access keys. Works against Cairn and against Keen's hosted API
+ * or in batches, reading collection schemas, deleting events, and analysing them; with {@link #accessKeys()} and
+ * {@link #savedQueries()} for the rest of Keen's project API. Works against Cairn and against Keen's hosted API
  * alike. Every call sends the project key of {@link Cairn.Builder#key(String)} as {@code Authorization: <key>}: a
  * write or master key to add, a read or master key to read schemas and analyse, a master key to delete. For many
  * small events, use a {@link #writer() buffering writer} instead of {@link #add(String, Map)}.
@@ -61,12 +61,14 @@ public final class EventsClient {
     private final KeenProject project;
     private final Transport transport;
     private final AccessKeysClient accessKeys;
+    private final SavedQueriesClient savedQueries;
     private final EventWriters writers = new EventWriters();
 
     EventsClient(Transport transport, String projectId, String key) {
         this.project = new KeenProject(transport, projectId, key);
         this.transport = transport;
         this.accessKeys = new AccessKeysClient(project);
+        this.savedQueries = new SavedQueriesClient(project);
     }
 
     /**
@@ -377,6 +379,15 @@ public final class EventsClient {
      */
     public AccessKeysClient accessKeys() {
         return accessKeys;
+    }
+
+    /**
+     * The project's saved queries (the master key to manage them, a read key to read their results).
+     *
+     * @return the saved queries client, the same instance on every call; never null
+     */
+    public SavedQueriesClient savedQueries() {
+        return savedQueries;
     }
 
     private <V> MetricQuery<V> metric(String collection, Metric metric, Function<JsonNode, V> values) {

@@ -5,7 +5,7 @@ import io.cairn.client.model.QueryDefinition;
 /**
  * A Keen query built by {@link EventsClient}: a {@link MetricQuery} (the metrics and multi-analysis), a {@link
  * FunnelQuery} or an {@link ExtractionQuery}. Each is immutable: its methods return changed copies, so one query can
- * be kept, shared between threads and run many times.
+ * be kept, shared between threads, run many times, and {@link SavedQueriesClient#save(String, Query) saved}.
  */
 public sealed interface Query permits MetricQuery, FunnelQuery, ExtractionQuery {
 
