@@ -25,6 +25,13 @@ public final class CairnExtension extends CairnServerExtension {
         return cairn;
     }
 
+    /** An SDK client for one project, sending {@code key} to its Keen APIs; closed when the server stops. */
+    public Cairn sdk(String projectId, String key) {
+        Cairn cairn = Cairn.builder().baseUrl(baseUri().toString()).projectId(projectId).key(key).build();
+        clients.add(cairn);
+        return cairn;
+    }
+
     /** Runs {@code cairn <args>} in-process against this server (URL and admin token come from the environment). */
     public CliRun cli(String... args) {
         Map<String, String> environment = new HashMap<>();
