@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -75,6 +76,23 @@ public final class BenchServer implements AutoCloseable {
             return -1;
         }
         return -1;
+    }
+
+    /**
+     * CPU time the server has used so far, user and system (Linux), or {@link Duration#ZERO} when unknown. Read
+     * around a phase, it says what the server spent per event however busy the rest of the machine was.
+     */
+    public Duration cpuTime() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces: state is the first,
+            // user and system time (in USER_HZ ticks, 100 per second) the 12th and 13th.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Duration.ofMillis(ticks * 10);
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO;
+        }
     }
 
     @Override

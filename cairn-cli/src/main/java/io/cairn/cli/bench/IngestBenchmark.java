@@ -13,16 +13,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,10 +38,14 @@ public final class IngestBenchmark {
     public record Plan(long events, int batchSize, int concurrency, String collection, int distinctBodies,
             long baselineEvents) {}
 
-    /** One measured phase. */
-    public record Phase(long events, Duration elapsed, Latencies latencies) {
+    /** One measured phase; {@code cpu} is the CPU time this process (the client, or the in-process engine) used. */
+    public record Phase(long events, Duration elapsed, Latencies latencies, Duration cpu) {
         public double eventsPerSecond() {
             return events / Math.max(1e-9, elapsed.toNanos() / 1e9);
+        }
+
+        public double cpuMicrosPerEvent() {
+            return cpu.toNanos() / 1e3 / Math.max(1, events);
         }
     }
 
@@ -73,23 +76,31 @@ public final class IngestBenchmark {
         }
     }
 
-    /** The bodies posted to a Keen endpoint of {@code baseUri} with {@code writeKey}. */
+    /** The bodies posted to a Keen endpoint of {@code baseUri} with {@code writeKey}, one connection per client. */
     public Phase overHttp(URI baseUri, String projectId, String writeKey) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         URI target = baseUri.resolve("/3.0/projects/" + projectId + "/events"
                 + (plan.batchSize() == 1 ? "/" + plan.collection() : ""));
         int expected = plan.batchSize() == 1 ? 201 : 200;
-        return run("http", plan.events(), body -> {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(target)
-                    .header("Authorization", writeKey).header("Content-Type", "application/json")
-                    .timeout(Duration.ofMinutes(2))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != expected || contains(response.body(), "\"success\":false")) {
-                throw new IllegalStateException("the server answered " + response.statusCode() + ": "
-                        + new String(response.body(), 0, Math.min(300, response.body().length), StandardCharsets.UTF_8));
-            }
+        List<BenchConnection> connections = new CopyOnWriteArrayList<>();
+        ThreadLocal<BenchConnection> connection = ThreadLocal.withInitial(() -> {
+            BenchConnection opened = new BenchConnection(target, writeKey);
+            connections.add(opened);
+            return opened;
         });
+        try {
+            return run("http", plan.events(), body -> {
+                BenchConnection.Response response = connection.get().post(body);
+                if (response.status() != expected || contains(response.body(), "\"success\":false")) {
+                    throw new IllegalStateException("the server answered " + response.status() + ": "
+                            + new String(response.body(), 0, Math.min(300, response.body().length),
+                                    StandardCharsets.UTF_8));
+                }
+            });
+        } finally {
+            for (BenchConnection opened : connections) {
+                opened.close();
+            }
+        }
     }
 
     @FunctionalInterface
@@ -102,6 +113,7 @@ public final class IngestBenchmark {
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
         Latencies latencies = new Latencies();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency())) {
@@ -125,7 +137,14 @@ public final class IngestBenchmark {
                 reporter.interrupt();
             }
         }
-        return new Phase(requests * plan.batchSize(), Duration.ofNanos(System.nanoTime() - start), latencies);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new Phase(requests * plan.batchSize(), elapsed, latencies,
+                Duration.ofNanos(processCpuNanos() - cpuStart));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private void report(String name, long requests, AtomicLong done, long start) {

@@ -97,6 +97,7 @@ public final class BenchCommand implements Runnable {
             }
             IngestBenchmark.Phase http;
             long peakRss = -1;
+            Duration serverCpu = Duration.ZERO;
             if (url != null) {
                 http = benchmark.overHttp(url, project, key);
             } else {
@@ -105,7 +106,9 @@ public final class BenchCommand implements Runnable {
                         Cairn cairn = Cairn.builder().baseUrl(server.baseUri().toString()).adminToken(token).build()) {
                     CreatedProject created = cairn.admin().createProject("bench");
                     out.printf("  server started at %s (data in %s)%n", server.baseUri(), work.resolve("server"));
+                    Duration cpuBefore = server.cpuTime();
                     http = benchmark.overHttp(server.baseUri(), created.project().id(), created.writeKey().secret());
+                    serverCpu = server.cpuTime().minus(cpuBefore);
                     peakRss = server.peakRssBytes();
                 }
             }
@@ -114,6 +117,9 @@ public final class BenchCommand implements Runnable {
                     http.latencies().percentileMillis(50), http.latencies().percentileMillis(90),
                     http.latencies().percentileMillis(99), http.latencies().percentileMillis(100),
                     http.latencies().count());
+            out.printf("  CPU per event:        %.1f µs client%s%s%n", http.cpuMicrosPerEvent(),
+                    serverCpu.isZero() ? "" : String.format(", %.1f µs server", serverCpu.toNanos() / 1e3 / http.events()),
+                    baseline == null ? "" : String.format(" (in-process baseline: %.1f µs)", baseline.cpuMicrosPerEvent()));
             if (peakRss > 0) {
                 out.printf("  server peak RSS:      %,d MB%n", peakRss >> 20);
             }
