@@ -28,9 +28,20 @@ final class EventRows {
         // their path Strings (see EventParser), so this map is hit with cached hashes.
         Map<String, int[]> slots = new HashMap<>();
         Map<String, Integer> byColumnName = new HashMap<>();
-        for (FlatEvent event : events) {
+        // Per event, the batch column of each entry (-1: not stored); shared by consecutive events of one shape.
+        int[][] entryColumns = new int[events.size()][];
+        FlatEvent previous = null;
+        for (int e = 0; e < events.size(); e++) {
+            FlatEvent event = events.get(e);
+            if (event.sameShape(previous)) {
+                entryColumns[e] = entryColumns[e - 1];
+                continue;
+            }
+            previous = event;
+            int[] entries = new int[event.size()];
             for (int i = 0; i < event.size(); i++) {
                 PropertyType type = event.type(i);
+                entries[i] = -1;
                 if (!type.isStored()) {
                     continue;
                 }
@@ -44,25 +55,25 @@ final class EventRows {
                         return columns.size() - 1;
                     });
                 }
+                entries[i] = slot[type.ordinal()];
             }
+            entryColumns[e] = entries;
         }
         long receivedSecond = Math.floorDiv(receivedMicros, 1_000_000);
         RowBatch.Builder rows = RowBatch.builder(columns, events.size());
-        for (FlatEvent event : events) {
+        for (int e = 0; e < events.size(); e++) {
+            FlatEvent event = events.get(e);
+            int[] entries = entryColumns[e];
             long timestamp = event.timestampMicros() == FlatEvent.NO_TIMESTAMP ? receivedMicros : event.timestampMicros();
             rows.setLong(0, timestamp).setLong(1, receivedMicros).setString(2, EventIds.next(receivedSecond));
             for (int i = 0; i < event.size(); i++) {
-                PropertyType type = event.type(i);
-                if (!type.isStored()) {
-                    continue;
-                }
-                int column = slots.get(event.path(i))[type.ordinal()];
-                switch (type) {
+                int column = entries[i];
+                switch (event.type(i)) {
                     case STRING, LIST -> rows.setString(column, event.text(i));
                     case NUMBER -> rows.setDouble(column, event.number(i));
                     case BOOLEAN -> rows.setBoolean(column, event.bool(i));
                     case DATETIME -> rows.setLong(column, event.micros(i));
-                    case NULL -> throw new IllegalStateException("null values are not stored");
+                    case NULL -> { }
                 }
             }
             rows.endRow();

@@ -65,6 +65,23 @@ public final class FlatEvent {
         return timestampMicros;
     }
 
+    /**
+     * Whether {@code other} has the same (path, type) entries in the same order, paths compared by identity: events
+     * read by one {@link EventParser} share their path Strings, so most events of a batch match their predecessor
+     * and per-property lookups can be done once for the lot. False negatives only cost the lookups.
+     */
+    boolean sameShape(FlatEvent other) {
+        if (other == null || other.size != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (other.paths[i] != paths[i] || other.types[i] != types[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Builds one event; the parser's scratch space, reused from event to event. */
     static final class Builder {
         private String[] paths = new String[16];

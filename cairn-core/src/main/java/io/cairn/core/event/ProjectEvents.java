@@ -192,9 +192,14 @@ final class ProjectEvents {
             if (schema == null) {
                 return true;
             }
-            // Events of one batch share path Strings: check each (path, type) once.
+            // Events of one batch share path Strings: check each (path, type) once, and each shape once.
             Map<String, boolean[]> checked = new HashMap<>();
+            FlatEvent previous = null;
             for (FlatEvent event : entry.getValue()) {
+                if (event.sameShape(previous)) {
+                    continue;
+                }
+                previous = event;
                 for (int i = 0; i < event.size(); i++) {
                     boolean[] types = checked.computeIfAbsent(event.path(i), p -> new boolean[TYPES]);
                     int type = event.type(i).ordinal();
