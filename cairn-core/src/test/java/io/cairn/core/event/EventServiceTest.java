@@ -103,6 +103,22 @@ class EventServiceTest {
     }
 
     @Test
+    void eachEventOfABatchLandsInItsOwnColumnsWhateverItsNeighboursLookLike() {
+        events.ingest(project, batch("shapes", "{\"a\": 1, \"b\": \"x\"}", "{\"a\": 2, \"b\": \"y\"}",
+                "{\"a\": \"three\", \"b\": \"z\"}", "{\"b\": \"w\", \"a\": 4}", "{\"a\": null, \"b\": \"v\"}"));
+        String number = column(core, project, "shapes", "a", PropertyType.NUMBER);
+        String text = column(core, project, "shapes", "a", PropertyType.STRING);
+        String b = column(core, project, "shapes", "b", PropertyType.STRING);
+        assertThat(count(core, project, "shapes", number + " = 2 AND " + b + " = 'y' AND " + text + " IS NULL"))
+                .isEqualTo(1);
+        assertThat(count(core, project, "shapes", text + " = 'three' AND " + number + " IS NULL AND " + b + " = 'z'"))
+                .isEqualTo(1);
+        assertThat(count(core, project, "shapes", number + " = 4 AND " + b + " = 'w'")).isEqualTo(1);
+        assertThat(count(core, project, "shapes", number + " IS NULL AND " + text + " IS NULL AND " + b + " = 'v'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theSchemaListsEveryPathWithItsTypeAndTheAutomaticProperties() {
         events.ingest(project, batch("s", "{\"a\": {\"b\": 1}, \"c\": null, \"d\": [1]}"));
         assertThat(events.getCollection(project, "s").properties()).containsExactly(
