@@ -1,15 +1,21 @@
 package io.cairn.core.analysis;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.cairn.core.error.ErrorCode;
+import io.cairn.core.error.InternalException;
 import io.cairn.core.event.CollectionSchema;
 import io.cairn.core.event.EventColumn;
 import io.cairn.core.event.EventPredicates;
+import io.cairn.core.event.IsoDateTimes;
 import io.cairn.core.event.PropertyType;
 import io.cairn.core.storage.ProjectStore;
 import io.cairn.core.storage.Row;
 import io.cairn.core.storage.SqlDialect;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,31 +29,50 @@ import java.util.function.Consumer;
  */
 final class Extractions {
 
+    private static final JsonFactory JSON = new JsonFactory();
+    /** Result columns: timestamp, created_at, the packed strings, then the other types. */
+    private static final int FIRST_TYPED_COLUMN = 4;
+
+    /**
+     * One chosen column: its path split into keys, and where its value is in a result row (a column index, or for
+     * strings an index into the row's packed strings).
+     */
+    private record Field(String[] keys, PropertyType type, int position) {}
 
     private final CollectionSchema schema;
     private final SqlDialect dialect;
-    private final List<EventColumn> columns;
+    private final List<Field> fields = new ArrayList<>();
     private final String select;
 
+    /**
+     * Result rows bring the two timestamps as epoch microseconds (formatted here: far cheaper than in the engine),
+     * then every string of the event packed into one JSON array (the driver's cost is per string, not per
+     * character), then the other typed columns one by one.
+     */
     Extractions(CollectionSchema schema, SqlDialect dialect, List<String> propertyNames) {
         this.schema = schema;
         this.dialect = dialect;
-        List<EventColumn> chosen = new ArrayList<>();
+        List<String> texts = new ArrayList<>(List.of(dialect.quoteIdentifier(CollectionSchema.ID_COLUMN)));
+        List<String> typed = new ArrayList<>();
         for (EventColumn column : schema.columns()) {
-            if (column.type().isStored() && (propertyNames.isEmpty() || wanted(column.path(), propertyNames))) {
-                chosen.add(column);
+            if (!column.type().isStored() || !(propertyNames.isEmpty() || wanted(column.path(), propertyNames))) {
+                continue;
+            }
+            String sql = dialect.quoteIdentifier(column.column());
+            String[] keys = column.path().split("\\.");
+            if (column.type() == PropertyType.STRING) {
+                fields.add(new Field(keys, column.type(), texts.size()));
+                texts.add(sql);
+            } else {
+                typed.add(column.type() == PropertyType.DATETIME ? dialect.epochMicros(sql) : sql);
+                fields.add(new Field(keys, column.type(), FIRST_TYPED_COLUMN + typed.size() - 1));
             }
         }
-        this.columns = chosen;
-        // Date-times leave the engine already as wire text: formatting them there is cheaper than in Java.
         List<String> expressions = new ArrayList<>(List.of(
-                dialect.formatTimestamp(dialect.quoteIdentifier(CollectionSchema.TIMESTAMP_COLUMN)),
-                dialect.formatTimestamp(dialect.quoteIdentifier(CollectionSchema.CREATED_AT_COLUMN)),
-                dialect.quoteIdentifier(CollectionSchema.ID_COLUMN)));
-        for (EventColumn column : chosen) {
-            String sql = dialect.quoteIdentifier(column.column());
-            expressions.add(column.type() == PropertyType.DATETIME ? dialect.formatTimestamp(sql) : sql);
-        }
+                dialect.epochMicros(dialect.quoteIdentifier(CollectionSchema.TIMESTAMP_COLUMN)),
+                dialect.epochMicros(dialect.quoteIdentifier(CollectionSchema.CREATED_AT_COLUMN)),
+                dialect.textsAsJsonArray(texts)));
+        expressions.addAll(typed);
         this.select = String.join(", ", expressions);
     }
 
@@ -85,48 +110,62 @@ final class Extractions {
                 parameters.add(Instant.ofEpochSecond(Math.floorDiv(lower, 1_000_000), Math.floorMod(lower, 1_000_000)
                         * 1000L));
                 found.clear();
-                session.forEach("SELECT " + select + from + " AND " + ts + " >= ? ORDER BY " + ts + " DESC LIMIT "
-                        + query.latest(), parameters, row -> found.add(event(row)));
+                // Only the N rows kept are turned into output columns, oldest first.
+                session.forEach("SELECT " + select + " FROM (SELECT *" + from + " AND " + ts + " >= ? ORDER BY " + ts
+                        + " DESC LIMIT " + query.latest() + ") ORDER BY " + ts, parameters,
+                        row -> found.add(event(row)));
                 if (found.size() >= query.latest() || lower <= oldest) {
                     return found;
                 }
                 window *= 8;
             }
         });
-        Collections.reverse(latest);
         latest.forEach(sink);
     }
 
     private Map<String, Object> event(Row row) {
+        List<String> texts = texts(row.string(3));
         Map<String, Object> event = new LinkedHashMap<>();
         Map<String, Object> keen = new LinkedHashMap<>();
-        keen.put("timestamp", row.string(1));
-        keen.put("created_at", row.string(2));
-        keen.put("id", row.string(3));
+        keen.put("timestamp", IsoDateTimes.formatMillis(row.longValue(1)));
+        keen.put("created_at", IsoDateTimes.formatMillis(row.longValue(2)));
+        keen.put("id", texts.getFirst());
         event.put("keen", keen);
-        for (int i = 0; i < columns.size(); i++) {
-            Object value = value(row, i + 4, columns.get(i).type());
+        for (Field field : fields) {
+            Object value = switch (field.type()) {
+                case STRING -> texts.get(field.position());
+                case NUMBER -> row.doubleValue(field.position());
+                case BOOLEAN -> row.booleanValue(field.position());
+                case DATETIME -> {
+                    Long micros = row.longValue(field.position());
+                    yield micros == null ? null : IsoDateTimes.formatMillis(micros);
+                }
+                case LIST -> row.string(field.position()) == null ? null : new JsonText(row.string(field.position()));
+                case NULL -> null;
+            };
             if (value != null) {
-                put(event, columns.get(i).path(), value);
+                put(event, field.keys(), value);
             }
         }
         return event;
     }
 
-    private static Object value(Row row, int column, PropertyType type) {
-        return switch (type) {
-            case STRING -> row.string(column);
-            case NUMBER -> row.doubleValue(column);
-            case BOOLEAN -> row.booleanValue(column);
-            case DATETIME -> row.string(column);
-            case LIST -> row.string(column) == null ? null : new JsonText(row.string(column));
-            case NULL -> null;
-        };
+    /** The strings of a JSON array of strings and nulls, as packed by the dialect. */
+    private static List<String> texts(String jsonArray) {
+        List<String> texts = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(jsonArray)) {
+            parser.nextToken();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                texts.add(token == JsonToken.VALUE_NULL ? null : parser.getText());
+            }
+        } catch (IOException e) {
+            throw new InternalException(ErrorCode.INTERNAL, "the engine packed an event's strings unreadably", e);
+        }
+        return texts;
     }
 
     @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> event, String path, Object value) {
-        String[] parts = path.split("\\.");
+    private static void put(Map<String, Object> event, String[] parts, Object value) {
         Map<String, Object> node = event;
         for (int i = 0; i < parts.length - 1; i++) {
             Object child = node.get(parts[i]);

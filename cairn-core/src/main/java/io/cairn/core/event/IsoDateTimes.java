@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * Recognises ISO-8601 date-times in event strings without exceptions or regexes (it runs on every string of every
  * event): {@code 2024-01-02T03:04:05}, with optional fraction (up to nanoseconds, kept to microseconds) and an
  * optional {@code Z} or {@code ±HH:MM}/{@code ±HHMM}/{@code ±HH} offset; a space may stand for the {@code T}. A
- * value without an offset is UTC. A date alone is not a date-time.
+ * value without an offset is UTC. A date alone is not a date-time. Writes them back in the one form events leave
+ * Cairn in, for the same reason: extractions format every date-time of every event.
  */
 public final class IsoDateTimes {
 
@@ -94,6 +95,37 @@ public final class IsoDateTimes {
         }
         long seconds = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
         return seconds * 1_000_000 + micros;
+    }
+
+    /** {@code 2024-01-02T03:04:05.678Z}: UTC, always with milliseconds (the rest of the microseconds dropped). */
+    public static String formatMillis(long micros) {
+        long seconds = Math.floorDiv(micros, 1_000_000);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        char[] text = new char[24];
+        put(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        put(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        put(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        put(text, 11, secondOfDay / 3600, 2);
+        text[13] = ':';
+        put(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        put(text, 17, secondOfDay % 60, 2);
+        text[19] = '.';
+        put(text, 20, (int) (Math.floorMod(micros, 1_000_000) / 1000), 3);
+        text[23] = 'Z';
+        return new String(text);
+    }
+
+    /** {@code value} as exactly {@code width} decimal digits (years are 0 to 9999: parsing takes four digits). */
+    private static void put(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static int digits(String s, int from, int count) {

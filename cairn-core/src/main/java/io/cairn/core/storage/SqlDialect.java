@@ -5,6 +5,7 @@ import io.cairn.core.model.CalendarUnit;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * How the engine spells the SQL the core builds: quoting, time bucketing, distinct counts. Services build SQL only
@@ -36,6 +37,12 @@ public interface SqlDialect {
 
     /** A UTC timestamp as wire text: {@code 2024-01-02T03:04:05.000Z}. */
     String formatTimestamp(String timestamp);
+
+    /**
+     * Text expressions as the text of one JSON array of strings (NULL as {@code null}): one value to fetch where a
+     * row would otherwise bring many strings, each of which costs the driver far more than its characters do.
+     */
+    String textsAsJsonArray(List<String> expressions);
 
     /** The continuous quantile {@code q} (0 to 1) of a numeric expression, interpolating between ranks. */
     String quantile(String expression, double q);

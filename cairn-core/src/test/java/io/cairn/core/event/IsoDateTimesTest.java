@@ -32,6 +32,16 @@ class IsoDateTimesTest {
         }
     }
 
+    @Test
+    void writesMillisecondsAndZ() {
+        assertThat(IsoDateTimes.formatMillis(at("2024-01-02T03:04:05Z"))).isEqualTo("2024-01-02T03:04:05.000Z");
+        assertThat(IsoDateTimes.formatMillis(at("2024-12-31T23:59:59.999999Z"))).isEqualTo("2024-12-31T23:59:59.999Z");
+        assertThat(IsoDateTimes.formatMillis(at("1969-12-31T23:59:59.5Z"))).isEqualTo("1969-12-31T23:59:59.500Z");
+        assertThat(IsoDateTimes.formatMillis(at("0001-01-01T00:00:00.001Z"))).isEqualTo("0001-01-01T00:00:00.001Z");
+        assertThat(IsoDateTimes.formatMillis(micros("9999-12-31T23:59:59.123456Z")))
+                .isEqualTo("9999-12-31T23:59:59.123Z");
+    }
+
     private static long micros(String text) {
         return IsoDateTimes.parseMicros(text);
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /** DuckDB's spelling of the core's SQL. */
@@ -77,6 +78,11 @@ public final class DuckDbDialect implements SqlDialect {
     @Override
     public String formatTimestamp(String timestamp) {
         return "strftime(" + timestamp + ", '%Y-%m-%dT%H:%M:%S.%gZ')";
+    }
+
+    @Override
+    public String textsAsJsonArray(List<String> expressions) {
+        return "CAST(to_json([" + String.join(", ", expressions) + "]) AS VARCHAR)";
     }
 
     @Override
