@@ -2,6 +2,7 @@ package io.cairn.core.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.core.error.ErrorCode;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Runs analyses in one SQL statement each: every metric of a multi-analysis is one aggregate of the same scan, and
@@ -55,14 +55,14 @@ public final class AnalysisService {
     }
 
     /**
-     * Streams the matching events to {@code sink}, oldest first, as nested maps ({@code keen} first; lists as
-     * {@link JsonText}, date-times as wire text). The sink runs
-     * on the caller's thread while the result is read, so it can write each event out as it arrives.
+     * Writes the matching events to {@code out}, oldest first, each as one JSON object as it was sent ({@code keen}
+     * first, with {@code id} and {@code created_at}; see {@link EventJson}). Only the events: the caller writes what
+     * surrounds them. They are written while the result is read, so a large extraction streams.
      */
-    public void extract(ProjectId projectId, ExtractionQuery query, Consumer<Map<String, Object>> sink) {
+    public void extract(ProjectId projectId, ExtractionQuery query, JsonGenerator out) {
         Optional<CollectionSchema> schema = events.findCollection(projectId, query.collection());
         if (schema.isPresent()) {
-            new Extractions(schema.get(), dialect, query.propertyNames()).run(storage.project(projectId), query, sink);
+            new Extractions(schema.get(), dialect, query.propertyNames()).run(storage.project(projectId), query, out);
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.cairn.core.CairnCore;
 import io.cairn.core.CoreConfig;
 import io.cairn.core.event.EventParser;
@@ -148,23 +150,43 @@ class AnalysisServiceTest {
     @Test
     void extractionRebuildsNestedEventsOldestFirstAndLatestTakesTheNewest() throws Exception {
         ingest("x", "{\"a\": {\"b\": 1, \"c\": [1, \"two\"]}, \"keen\": {\"timestamp\": \"2024-01-01T00:00:00Z\"}}",
-                "{\"a\": {\"b\": 2}, \"s\": \"x\", \"keen\": {\"timestamp\": \"2024-01-03T00:00:00Z\"}}",
-                "{\"a\": {\"b\": 3}, \"keen\": {\"timestamp\": \"2024-01-02T00:00:00Z\"}}");
-        List<Map<String, Object>> all = new ArrayList<>();
-        core.analyses().extract(project, new ExtractionQuery("x", List.of(), null, null, List.of()), all::add);
-        List<Object> bs = all.stream().map(e -> (Object) ((Map<?, ?>) e.get("a")).get("b")).toList();
-        assertThat(bs).containsExactly(1.0, 3.0, 2.0);
-        assertThat(all.getFirst().get("keen")).isInstanceOfSatisfying(Map.class, keen -> {
-            assertThat(keen.get("timestamp")).isEqualTo("2024-01-01T00:00:00.000Z");
-            assertThat((String) keen.get("id")).hasSize(24);
-        });
-        assertThat(((Map<?, ?>) all.getFirst().get("a")).get("c")).isEqualTo(new JsonText("[1,\"two\"]"));
-        assertThat(all.getFirst()).doesNotContainKey("s");
+                "{\"a\": {\"b\": 2.5}, \"s\": \"x\", \"keen\": {\"timestamp\": \"2024-01-03T00:00:00Z\","
+                        + " \"location\": {\"city\": \"Oslo\"}}}",
+                "{\"a\": {\"b\": 3}, \"when\": \"2024-05-06T07:08:09.123456Z\", \"ok\": true,"
+                        + " \"keen\": {\"timestamp\": \"2024-01-02T00:00:00Z\"}}");
+        ArrayNode all = GoldenJson.extracted(core, project, new ExtractionQuery("x", List.of(), null, null, List.of()));
+        assertThat(all.findValuesAsText("b")).containsExactly("1", "3", "2.5");
+        JsonNode first = all.get(0);
+        assertThat(first.get("keen").get("timestamp").asText()).isEqualTo("2024-01-01T00:00:00.000Z");
+        assertThat(first.get("keen").get("id").asText()).hasSize(24);
+        assertThat(first.get("a").get("c").toString()).isEqualTo("[1,\"two\"]");
+        assertThat(first.has("s")).as("missing properties are left out").isFalse();
+        assertThat(all.get(1).get("when").asText()).isEqualTo("2024-05-06T07:08:09.123Z");
+        assertThat(all.get(1).get("ok").booleanValue()).isTrue();
+        assertThat(all.get(2).get("keen").get("location").get("city").asText()).isEqualTo("Oslo");
 
-        List<Map<String, Object>> latest = new ArrayList<>();
-        core.analyses().extract(project, new ExtractionQuery("x", List.of(), null, 2, List.of("s")), latest::add);
-        assertThat(latest.stream().map(e -> String.valueOf(e.get("s"))).toList()).containsExactly("null", "x");
-        assertThat(latest.getFirst()).containsOnlyKeys("keen");
+        ArrayNode latest = GoldenJson.extracted(core, project, new ExtractionQuery("x", List.of(), null, 2,
+                List.of("s")));
+        assertThat(latest.findValuesAsText("s")).containsExactly("x");
+        assertThat(latest.get(0).fieldNames()).toIterable().as("no object is left empty").containsExactly("keen");
+        assertThat(latest.get(1).get("keen").get("timestamp").asText()).isEqualTo("2024-01-03T00:00:00.000Z");
+    }
+
+    @Test
+    void latestWidensItsWindowWhenTheNewestEventsDoNotMatchAndWritesEachEventOnce() throws Exception {
+        String[] days = new String[40];
+        for (int day = 0; day < days.length; day++) {
+            days[day] = "{\"day\": " + day + ", \"keen\": {\"timestamp\": \""
+                    + Instant.parse("2024-01-01T00:00:00Z").plusSeconds(86_400L * day) + "\"}}";
+        }
+        ingest("days", days);
+        // The first window reaches back about 12 days: it holds day 39 only, which must not be written yet.
+        ArrayNode spread = GoldenJson.extracted(core, project, new ExtractionQuery("days",
+                List.of(Filter.of("day", FilterOperator.IN, List.of(0.0, 1.0, 39.0))), null, 3, List.of()));
+        assertThat(spread.findValuesAsText("day")).containsExactly("0", "1", "39");
+        ArrayNode all = GoldenJson.extracted(core, project, new ExtractionQuery("days",
+                List.of(Filter.of("day", FilterOperator.LT, 3.0)), null, 5, List.of()));
+        assertThat(all.findValuesAsText("day")).containsExactly("0", "1", "2");
     }
 
     @Test

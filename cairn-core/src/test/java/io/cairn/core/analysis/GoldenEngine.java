@@ -138,14 +138,13 @@ final class GoldenEngine {
                 timeframe(q.get("timeframe"), golden.now(), zone), q.hasNonNull("latest") ? q.get("latest").asInt()
                         : null, GoldenCase.strings(q, "property_names"));
         ArrayNode events = NODES.arrayNode();
-        core.analyses().extract(project, query, event -> {
-            ObjectNode node = (ObjectNode) GoldenJson.node(event);
-            String id = ((ObjectNode) node.get("keen")).remove("id").asText();
+        for (JsonNode event : GoldenJson.extracted(core, project, query)) {
+            String id = ((ObjectNode) event.get("keen")).remove("id").asText();
             if (!id.matches("[0-9a-f]{24}")) {
                 throw new AssertionError("keen.id is not 24 hex characters: " + id);
             }
-            events.add(node);
-        });
+            events.add(event);
+        }
         return NODES.objectNode().set("result", events);
     }
 

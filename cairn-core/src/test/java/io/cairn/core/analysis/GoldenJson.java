@@ -1,5 +1,6 @@
 package io.cairn.core.analysis;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -9,8 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.core.CairnCore;
+import io.cairn.core.model.ProjectId;
 import io.cairn.core.model.TimeRange;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,19 +42,11 @@ final class GoldenJson {
     private GoldenJson() {}
 
     /**
-     * A Java value as Keen writes it: whole numbers without a fraction, stored lists ({@link JsonText}) as their
-     * JSON, maps and lists member by member.
+     * A Java value as Keen writes it: whole numbers without a fraction, maps and lists member by member.
      */
     static JsonNode node(Object value) {
         return switch (value) {
             case Double d when d == Math.rint(d) && Math.abs(d) < 1e15 -> NODES.numberNode(d.longValue());
-            case JsonText json -> {
-                try {
-                    yield MAPPER.readTree(json.json());
-                } catch (JsonProcessingException e) {
-                    throw new AssertionError("stored list is not JSON: " + json.json(), e);
-                }
-            }
             case Map<?, ?> map -> {
                 ObjectNode node = NODES.objectNode();
                 map.forEach((key, member) -> node.set(key.toString(), node(member)));
@@ -64,6 +60,23 @@ final class GoldenJson {
             case null -> NODES.nullNode();
             default -> MAPPER.valueToTree(value);
         };
+    }
+
+    /** The events an extraction writes, read back. */
+    static ArrayNode extracted(CairnCore core, ProjectId project, ExtractionQuery query) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = MAPPER.createGenerator(text)) {
+            out.writeStartArray();
+            core.analyses().extract(project, query, out);
+            out.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return (ArrayNode) MAPPER.readTree(text.toString());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("an extraction wrote broken JSON: " + text, e);
+        }
     }
 
     /** A bucket's {@code {"start", "end"}}, written with the zone's offset ({@code Z} for UTC). */

@@ -3,7 +3,6 @@ package io.cairn.server.dialect.keen;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.cairn.core.analysis.AnalysisService;
 import io.cairn.core.analysis.ExtractionQuery;
-import io.cairn.core.analysis.JsonText;
 import io.cairn.core.project.Permission;
 import io.cairn.core.project.Principal;
 import io.cairn.server.http.RequestBodies;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * Keen's ad-hoc analyses: {@code GET} with query-string parameters or {@code POST} with a JSON body, for every
@@ -62,43 +60,11 @@ final class KeenQueriesHandler {
         try (OutputStream out = ctx.outputStream(); JsonGenerator json = KeenWire.FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeArrayFieldStart("result");
-            engine.extract(principal.projectId(), query, event -> {
-                try {
-                    writeValue(json, event);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            engine.extract(principal.projectId(), query, json);
             json.writeEndArray();
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Events are maps of strings, doubles, booleans, nested maps and stored JSON text, written without a tree. */
-    private static void writeValue(JsonGenerator json, Object value) throws IOException {
-        switch (value) {
-            case null -> json.writeNull();
-            case String text -> json.writeString(text);
-            case Double number -> {
-                if (number == Math.rint(number) && Math.abs(number) < 1e15) {
-                    json.writeNumber(number.longValue());
-                } else {
-                    json.writeNumber(number);
-                }
-            }
-            case Boolean bool -> json.writeBoolean(bool);
-            case JsonText text -> json.writeRawValue(text.json());
-            case Map<?, ?> map -> {
-                json.writeStartObject();
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    json.writeFieldName(entry.getKey().toString());
-                    writeValue(json, entry.getValue());
-                }
-                json.writeEndObject();
-            }
-            default -> json.writeString(value.toString());
         }
     }
 }
