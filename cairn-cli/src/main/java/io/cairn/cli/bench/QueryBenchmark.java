@@ -24,9 +24,9 @@ import java.util.concurrent.Callable;
 
 /**
  * Analysis latency: each question asked through Keen's HTTP API and, in the same run, asked directly of the engine
- * in SQL over the same table, every row of both answers read. Medians of several runs after a warm-up long enough
- * for the JIT to compile the server's path: a server answers in steady state, and the first question timed would
- * otherwise pay for warming the whole HTTP stack.
+ * in SQL over the same table, every row of both answers read. Medians of several runs, the two forms alternating,
+ * after a warm-up long enough for the JIT to compile the server's path: a server answers in steady state, and the
+ * first question timed would otherwise pay for warming the whole HTTP stack.
  */
 public final class QueryBenchmark {
 
@@ -141,22 +141,31 @@ public final class QueryBenchmark {
             throws Exception {
         out.printf("  timing %s...%n", question);
         out.flush();
-        return new Timing(question, median(viaHttp), median(viaEngine), limitMillis);
-    }
-
-    private static double median(Callable<?> action) throws Exception {
         long warmUntil = System.nanoTime() + WARMUP_TIME.toNanos();
         for (int i = 0; i < WARMUP_RUNS || System.nanoTime() < warmUntil; i++) {
-            action.call();
+            viaHttp.call();
+            viaEngine.call();
         }
-        double[] millis = new double[RUNS];
+        // Alternating, so that both see the same machine when something else runs on it.
+        double[] http = new double[RUNS];
+        double[] engine = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            action.call();
-            millis[i] = (System.nanoTime() - start) / 1e6;
+            http[i] = millis(viaHttp);
+            engine[i] = millis(viaEngine);
         }
-        Arrays.sort(millis);
-        return millis[RUNS / 2];
+        return new Timing(question, median(http), median(engine), limitMillis);
+    }
+
+    private static double millis(Callable<?> action) throws Exception {
+        long start = System.nanoTime();
+        action.call();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(double[] millis) {
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** Every value of every row, as a client of the engine would read its answer. */
