@@ -161,9 +161,9 @@ public final class BenchCommand implements Runnable {
                 out.printf("  %-32s %10.1f %10.1f %7.2f %s (%s)%n", timing.question(), timing.httpMillis(),
                         timing.engineMillis(), timing.httpMillis() / timing.engineMillis(),
                         timing.onTarget() ? "ok" : "MISSED", timing.target());
-                total += timing.httpMillis();
+                total += timing.extra() ? 0 : timing.httpMillis();
             }
-            out.printf("  %-32s %10.1f %10s %7s %s (< %.0f ms)%n", "all questions", total, "", "",
+            out.printf("  %-32s %10.1f %10s %7s %s (< %.0f ms)%n", "total of the first six", total, "", "",
                     total < QueryBenchmark.TOTAL_LIMIT_MILLIS ? "ok" : "MISSED", QueryBenchmark.TOTAL_LIMIT_MILLIS);
             out.flush();
             return 0;

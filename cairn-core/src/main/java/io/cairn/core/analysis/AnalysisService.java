@@ -106,7 +106,7 @@ public final class AnalysisService {
             Interval interval = query.interval().get();
             if (interval.count() == 1) {
                 select.add(dialect.bucketStartMicros(interval.unit(), "e." + timestampColumn(), query.zone(),
-                        query.weekStart()));
+                        query.weekStart(), new TimeRange(buckets.getFirst().start(), buckets.getLast().end())));
             } else {
                 with = Buckets.startsTable(buckets, dialect);
                 from = from + " ASOF JOIN bucket_starts b ON e." + timestampColumn() + " >= b.s";

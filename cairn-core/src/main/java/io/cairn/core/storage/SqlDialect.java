@@ -2,6 +2,7 @@ package io.cairn.core.storage;
 
 import io.cairn.core.model.ColumnType;
 import io.cairn.core.model.CalendarUnit;
+import io.cairn.core.model.TimeRange;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,9 +26,10 @@ public interface SqlDialect {
      * The start, in microseconds since the epoch, of the one-{@code unit} calendar bucket holding {@code timestamp}
      * (a UTC timestamp expression): minutes, hours, days, weeks (starting on {@code weekStart}), months and years
      * of the wall clock in {@code zone}, daylight-saving changes included (the repeated hour of a fall-back day is
-     * its own bucket).
+     * its own bucket). The expression holds for timestamps within {@code span}, which lets it spell out the few
+     * offset changes there instead of converting every row.
      */
-    String bucketStartMicros(CalendarUnit unit, String timestamp, ZoneId zone, DayOfWeek weekStart);
+    String bucketStartMicros(CalendarUnit unit, String timestamp, ZoneId zone, DayOfWeek weekStart, TimeRange span);
 
     /** Microseconds since the epoch of a UTC timestamp expression. */
     String epochMicros(String timestamp);

@@ -3,8 +3,10 @@ package io.cairn.core.storage.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.core.model.CalendarUnit;
+import io.cairn.core.model.TimeRange;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -63,6 +65,16 @@ class DuckDbDialectTest {
     }
 
     @Test
+    void aDayWhoseMidnightTheClockSkipsStartsWhenTheClockResumes() {
+        // Santiago skipped from 00:00 (UTC-4) to 01:00 (UTC-3) on 2024-09-08, at 04:00Z.
+        ZoneId santiago = ZoneId.of("America/Santiago");
+        assertThat(bucket(CalendarUnit.DAY, "2024-09-08T15:00:00Z", santiago)).isEqualTo("2024-09-08T04:00:00Z");
+        assertThat(bucket(CalendarUnit.DAY, "2024-09-08T03:59:00Z", santiago)).isEqualTo("2024-09-07T04:00:00Z");
+        assertThat(bucket(CalendarUnit.MONTH, "2024-09-20T15:00:00Z", santiago)).isEqualTo("2024-09-01T04:00:00Z");
+        assertThat(bucket(CalendarUnit.YEAR, "2024-11-20T15:00:00Z", santiago)).isEqualTo("2024-01-01T03:00:00Z");
+    }
+
+    @Test
     void weekMonthAndYearBuckets() {
         assertThat(bucket(CalendarUnit.WEEK, "2024-05-15T13:45:00Z", ZoneOffset.UTC, DayOfWeek.SUNDAY))
                 .isEqualTo("2024-05-12T00:00:00Z");
@@ -99,7 +111,10 @@ class DuckDbDialectTest {
     }
 
     private String bucket(CalendarUnit unit, String at, ZoneId zone, DayOfWeek weekStart) {
-        String sql = "SELECT " + dialect.bucketStartMicros(unit, "t", zone, weekStart) + " FROM (SELECT ?::TIMESTAMP t)";
+        Instant instant = Instant.parse(at);
+        TimeRange span = new TimeRange(instant.minus(Duration.ofDays(1)), instant.plus(Duration.ofDays(1)));
+        String sql = "SELECT " + dialect.bucketStartMicros(unit, "t", zone, weekStart, span)
+                + " FROM (SELECT ?::TIMESTAMP t)";
         long micros = db.read(s -> s.query(sql, List.of(Instant.parse(at)), r -> r.longValue(1))).getFirst();
         return Instant.ofEpochSecond(0, micros * 1000).toString();
     }
