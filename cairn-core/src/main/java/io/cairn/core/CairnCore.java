@@ -11,6 +11,7 @@ import io.cairn.core.project.ProjectService;
 import io.cairn.core.query.ResultCache;
 import io.cairn.core.query.SavedQueryService;
 import io.cairn.core.schedule.Scheduler;
+import io.cairn.core.series.SeriesService;
 import io.cairn.core.storage.StorageEngine;
 import io.cairn.core.storage.StorageStats;
 import io.cairn.core.storage.duckdb.DuckDbStorageEngine;
@@ -34,12 +35,13 @@ public final class CairnCore implements AutoCloseable {
     private final ResultCache results;
     private final SavedQueryService savedQueries;
     private final DatasetService datasets;
+    private final SeriesService series;
     private final Scheduler scheduler;
     private final Clock clock;
 
     private CairnCore(CoreConfig config, StorageEngine storage, AdminToken adminToken, ProjectService projects,
             EventService events, AnalysisService analyses, ResultCache results, DatasetService datasets,
-            Clock clock) {
+            SeriesService series, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.storage = storage;
@@ -49,6 +51,7 @@ public final class CairnCore implements AutoCloseable {
         this.analyses = analyses;
         this.results = results;
         this.datasets = datasets;
+        this.series = series;
         this.savedQueries = new SavedQueryService(storage.catalog(), results, clock);
         this.scheduler = new Scheduler(config.scheduler().tick());
         scheduler.add("cached-queries", savedQueries::refreshDue);
@@ -70,12 +73,15 @@ public final class CairnCore implements AutoCloseable {
             ResultCache results = new ResultCache(storage);
             AnalysisService analyses = new AnalysisService(storage, events);
             DatasetService datasets = new DatasetService(storage, events, analyses, clock);
+            SeriesService series = new SeriesService(storage, clock);
             ProjectService projects = new ProjectService(storage, keyring, clock, project -> {
                 events.forgetProject(project);
                 results.forgetProject(project);
                 datasets.forgetProject(project);
+                series.forgetProject(project);
             });
-            return new CairnCore(config, storage, adminToken, projects, events, analyses, results, datasets, clock);
+            return new CairnCore(config, storage, adminToken, projects, events, analyses, results, datasets, series,
+                    clock);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -101,6 +107,11 @@ public final class CairnCore implements AutoCloseable {
 
     public EventService events() {
         return events;
+    }
+
+    /** Time series: metadata, points, rollup reads. */
+    public SeriesService series() {
+        return series;
     }
 
     /** Saved queries of every API; the dialects register their query languages here. */

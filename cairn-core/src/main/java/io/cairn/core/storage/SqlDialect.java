@@ -49,6 +49,12 @@ public interface SqlDialect {
     /** The continuous quantile {@code q} (0 to 1) of a numeric expression, interpolating between ranks. */
     String quantile(String expression, double q);
 
+    /** The value of {@code value} in the row where {@code order} is smallest (an aggregate). */
+    String valueAtMin(String value, String order);
+
+    /** The value of {@code value} in the row where {@code order} is largest (an aggregate). */
+    String valueAtMax(String value, String order);
+
     /** The population standard deviation of a numeric expression. */
     String standardDeviation(String expression);
 

@@ -138,6 +138,16 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
+    public String valueAtMin(String value, String order) {
+        return "arg_min(" + value + ", " + order + ")";
+    }
+
+    @Override
+    public String valueAtMax(String value, String order) {
+        return "arg_max(" + value + ", " + order + ")";
+    }
+
+    @Override
     public String standardDeviation(String expression) {
         return "stddev_pop(" + expression + ")";
     }
