@@ -7,6 +7,7 @@ import io.cairn.server.admin.AdminApi;
 import io.cairn.server.dialect.Dialect;
 import io.cairn.server.dialect.DialectContext;
 import io.cairn.server.dialect.keen.KeenDialect;
+import io.cairn.server.dialect.tempodb.TempoDbDialect;
 import io.cairn.server.http.Authenticator;
 import io.cairn.server.http.AccessLog;
 import io.cairn.server.http.ErrorHandling;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,8 @@ public final class CairnServer implements AutoCloseable {
     /** The dialects every server speaks. */
     private static final List<Function<DialectContext, Dialect>> STANDARD_DIALECTS = List.of(
             context -> new AdminApi(context.core().projects(), context.core().adminToken(), context.bodies()),
-            KeenDialect::new);
+            KeenDialect::new,
+            TempoDbDialect::new);
 
     private CairnServer(ServerConfig config, CairnCore core, List<Function<DialectContext, Dialect>> extra) {
         this.metrics = new Metrics(core);
@@ -112,6 +115,12 @@ public final class CairnServer implements AutoCloseable {
         javalin.jetty.host = config.http().bind();
         javalin.jetty.port = config.http().port();
         javalin.jetty.modifyServer(server -> server.setStopTimeout(config.http().shutdownTimeout().toMillis()));
+        // TempoDB's clients send series keys holding '/' or '\' as %2F or %5C inside one path segment; Jetty refuses
+        // such paths unless told the application reads the raw path itself (the TempoDB dialect splits it first).
+        javalin.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.DEFAULT.with("cairn",
+                UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS)));
+        javalin.jetty.modifyServletContextHandler(context -> context.getServletHandler()
+                .setDecodeAmbiguousURIs(true));
 
         javalin.routes.before(RequestIds::assign);
         for (Dialect dialect : dialects) {

@@ -1,0 +1,43 @@
+package io.cairn.server.dialect.tempodb;
+
+import io.cairn.core.error.ErrorCode;
+import io.cairn.core.error.InvalidRequestException;
+import io.cairn.core.series.SeriesRef;
+import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Series ids and keys from the raw request path. Keys may hold {@code /} (sent as {@code %2F}) and spaces, so the
+ * path is split on its literal slashes first and each segment decoded after: an encoded slash never splits a key.
+ */
+final class TempoDbPaths {
+
+    private TempoDbPaths() {}
+
+    /** The decoded {@code index}-th segment of the path ({@code /v1/series/key/k} has {@code v1} at 1). */
+    static String segment(Context ctx, int index) {
+        String[] segments = ctx.req().getRequestURI().split("/", -1);
+        if (index >= segments.length) {
+            throw new InvalidRequestException(ErrorCode.INVALID_FIELD, "the path is too short");
+        }
+        try {
+            // '+' is a plus in a path; only the query string uses it for a space.
+            return URLDecoder.decode(segments[index].replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(ErrorCode.INVALID_FIELD, "the path is not correctly percent-encoded");
+        }
+    }
+
+    /** The series of {@code /v1/series/{id|key}/{value}/...}. */
+    static SeriesRef series(Context ctx) {
+        String kind = segment(ctx, 3);
+        String value = segment(ctx, 4);
+        return switch (kind) {
+            case "id" -> SeriesRef.id(value);
+            case "key" -> SeriesRef.key(value);
+            default -> throw InvalidRequestException.field("series", "series are addressed as /series/id/<id>/ or"
+                    + " /series/key/<key>/, got /series/" + kind + "/");
+        };
+    }
+}
