@@ -46,6 +46,7 @@ public final class Cairn implements AutoCloseable {
     private final Transport transport;
     private final AdminClient admin;
     private final EventsClient events;
+    private final SeriesClient series;
 
     private Cairn(Builder settings, BaseUrl baseUrl) {
         this.settings = settings;
@@ -55,6 +56,7 @@ public final class Cairn implements AutoCloseable {
                 retryPolicy, settings.userAgent);
         this.admin = new AdminClient(transport, settings.adminToken);
         this.events = new EventsClient(transport, settings.projectId, settings.key);
+        this.series = new SeriesClient(transport, settings.keyId, settings.key);
     }
 
     /**
@@ -93,6 +95,17 @@ public final class Cairn implements AutoCloseable {
      */
     public EventsClient events() {
         return events;
+    }
+
+    /**
+     * The time-series API in TempoDB's wire format: series, writes, increments, rollup reads, range deletes. Needs a
+     * {@link Builder#keyId(String) key id} and its {@link Builder#key(String) secret} (sent as HTTP Basic); no
+     * project id, since the key names its project.
+     *
+     * @return the series client, the same instance on every call; never null
+     */
+    public SeriesClient series() {
+        return series;
     }
 
     /**
@@ -160,6 +173,7 @@ public final class Cairn implements AutoCloseable {
         private String baseUrl;
         private String projectId;
         private String key;
+        private String keyId;
         private String adminToken;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
@@ -174,6 +188,7 @@ public final class Cairn implements AutoCloseable {
             baseUrl = other.baseUrl;
             projectId = other.projectId;
             key = other.key;
+            keyId = other.keyId;
             adminToken = other.adminToken;
             connectTimeout = other.connectTimeout;
             requestTimeout = other.requestTimeout;
@@ -218,6 +233,18 @@ public final class Cairn implements AutoCloseable {
          */
         public Builder key(String key) {
             this.key = key;
+            return this;
+        }
+
+        /**
+         * Sets the public id of the project key whose secret {@link #key(String)} sets; optional. {@link
+         * Cairn#series()} needs it: TempoDB's wire sends the id and the secret as HTTP Basic credentials.
+         *
+         * @param keyId the key's id; null to clear it
+         * @return this builder; never null
+         */
+        public Builder keyId(String keyId) {
+            this.keyId = keyId;
             return this;
         }
 
