@@ -35,4 +35,11 @@ public final class Logging {
         root.addAppender(appender);
         root.setLevel(Level.INFO);
     }
+
+    /** Only warnings and errors from here on: for tools that run a server in-process and print their own report. */
+    public static void quiet() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+        }
+    }
 }

@@ -1,10 +1,12 @@
 package io.cairn.cli.command;
 
 import io.cairn.cli.Cli;
+import io.cairn.cli.Logging;
 import io.cairn.cli.bench.BenchEvents;
 import io.cairn.cli.bench.BenchServer;
 import io.cairn.cli.bench.IngestBenchmark;
 import io.cairn.cli.bench.QueryBenchmark;
+import io.cairn.cli.bench.SeriesBenchmark;
 import io.cairn.client.Cairn;
 import io.cairn.client.model.CreatedProject;
 import io.cairn.core.CairnCore;
@@ -14,15 +16,18 @@ import io.cairn.core.model.ProjectId;
 import io.cairn.core.project.IssuedKey;
 import io.cairn.core.project.Project;
 import io.cairn.core.project.Role;
+import io.cairn.core.storage.ProjectStore;
 import io.cairn.server.CairnServer;
 import io.cairn.server.ServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cairn bench ingest|query}: measured throughput and latency, next to the engine's own baseline. */
+/** {@code cairn bench ingest|query|series}: measured throughput and latency, next to the engine's own baseline. */
 @Command(name = "bench", description = "Benchmarks, each next to the in-process engine baseline of the same run.",
         mixinStandardHelpOptions = true)
 public final class BenchCommand implements Runnable {
@@ -168,6 +173,67 @@ public final class BenchCommand implements Runnable {
             out.flush();
             return 0;
         }
+    }
+
+    @Command(name = "series", mixinStandardHelpOptions = true, description = {
+        "Writes one point per minute per series through TempoDB's multi-write API, then times rollup reads over",
+        "HTTP next to the same reads asked directly of the engine in SQL. Runs a server in this process on a",
+        "temporary data directory."})
+    Integer series(
+            @Option(names = "--series", defaultValue = "200", description = "Series (default ${DEFAULT-VALUE}).")
+            int seriesCount,
+            @Option(names = "--days", defaultValue = "60", description = "Days of points (default ${DEFAULT-VALUE}).")
+            int days,
+            @Option(names = "--batch", defaultValue = "10000",
+                    description = "Points per multi write (default ${DEFAULT-VALUE}).") int batch,
+            @Option(names = "--concurrency", defaultValue = "4",
+                    description = "Concurrent writers (default ${DEFAULT-VALUE}).") int concurrency) throws Exception {
+        if (seriesCount < 1 || days < 31 || batch < seriesCount || concurrency < 1) {
+            throw new IllegalArgumentException("need --series >= 1, --days >= 31 (the reads span 30 days),"
+                    + " --batch >= --series and --concurrency >= 1");
+        }
+        PrintWriter out = cli.out();
+        Logging.quiet();
+        SeriesBenchmark.Plan plan = new SeriesBenchmark.Plan(seriesCount, days, batch, concurrency);
+        out.printf("bench series: %d series x 1 point/minute x %d days = %,d points, %,d per multi write, %d writers%n",
+                seriesCount, days, plan.points(), batch, concurrency);
+        Path work = Files.createTempDirectory("cairn-bench-series-");
+        CoreConfig defaults = CoreConfig.defaults();
+        ServerConfig config = ServerConfig.defaults().withHttp(ServerConfig.defaults().http().withPort(0))
+                .withCore(defaults.withStorage(defaults.storage().withDataDir(work)));
+        try (CairnCore core = CairnCore.open(config.core()); CairnServer server = CairnServer.start(config, core)) {
+            var project = core.projects().createProject("bench-series");
+            SeriesBenchmark benchmark = new SeriesBenchmark(plan, out);
+            SeriesBenchmark.Ingest ingest = benchmark.ingest(server.baseUri(), basic(project.keys().get(1)));
+            out.printf("  ingest over HTTP:     %,d points in %.1f s = %,.0f points/s%n", ingest.points(),
+                    ingest.elapsed().toMillis() / 1000.0, ingest.pointsPerSecond());
+            out.printf("  request latency:      p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (%,d requests)%n",
+                    ingest.latencies().percentileMillis(50), ingest.latencies().percentileMillis(90),
+                    ingest.latencies().percentileMillis(99), ingest.latencies().count());
+            ProjectStore store = core.storage().project(project.project().id());
+            // Let the writer finish what the ingest queued (the last compaction) before timing reads.
+            store.write(session -> null);
+            long firstSeries = store.read(session -> session.query("SELECT number FROM cairn_series WHERE key = ?",
+                    List.of(SeriesBenchmark.key(0)), row -> row.longValue(1))).getFirst();
+            List<SeriesBenchmark.Timing> timings = benchmark.reads(server.baseUri(), basic(project.keys().get(2)),
+                    core, project.project().id(), firstSeries);
+            out.printf("%n  %-34s %9s %11s %10s %7s%n", "read", "HTTP ms", "service ms", "engine ms", "ratio");
+            for (SeriesBenchmark.Timing timing : timings) {
+                out.printf("  %-34s %9.1f %11.1f %10.1f %7.2f%n", timing.question(), timing.httpMillis(),
+                        timing.serviceMillis(), timing.engineMillis(), timing.httpMillis() / timing.engineMillis());
+            }
+            out.println("  (HTTP: the answer read whole by a client; service: the core's read with the points taken"
+                    + " but not written; engine: the same SQL question asked directly, every row read)");
+            out.flush();
+            return 0;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static String basic(IssuedKey key) {
+        return "Basic " + Base64.getEncoder().encodeToString((key.key().id().value() + ":" + key.secret())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static void print(PrintWriter out, String label, IngestBenchmark.Phase phase,

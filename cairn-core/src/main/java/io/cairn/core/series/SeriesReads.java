@@ -7,14 +7,12 @@ import io.cairn.core.series.SeriesTables.Numbered;
 import io.cairn.core.storage.ReadSession;
 import io.cairn.core.storage.SqlDialect;
 import java.time.DayOfWeek;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A read of several series as two queries on one connection: the summaries (one small row per series), then the
- * points or bucket values ordered by series and time, handed to the sink as they arrive so that nothing grows with
- * the answer. Series with no points in the range still get their (empty) data set, in order.
+ * A read of several series as one query: the points or bucket values ordered by series and time, handed to the sink
+ * as they arrive so that nothing grows with the answer, the summaries built on the way. Series with no points in the
+ * range still get their (empty) data set, in order.
  */
 final class SeriesReads {
 
@@ -38,40 +36,42 @@ final class SeriesReads {
         }
         List<Long> numbers = selected.stream().map(Numbered::number).toList();
         String points = tables.pointsIn(numbers, read.range().start(), read.range().end());
-        Map<Long, Summary> summaries = summaries(session, points);
-        Cursor cursor = new Cursor(selected, summaries, read.range(), sink);
-        session.forEach(dataSql(points, read), List.of(),
-                row -> cursor.point(row.longValue(1), row.longValue(2), row.doubleValue(3)));
+        Cursor cursor = new Cursor(selected, read.range(), sink);
+        Rollup rollup = read.rollup().resolve(read.range());
+        if (rollup instanceof Rollup.Fold fold) {
+            session.forEach(foldSql(points, fold, read), List.of(), row -> {
+                cursor.moveTo(row.longValue(1));
+                cursor.summary.addGroup(row.longValue(4), row.doubleValue(5), row.doubleValue(6),
+                        row.doubleValue(7), row.doubleValue(8));
+                sink.point(row.longValue(2), row.doubleValue(3));
+            });
+        } else {
+            session.forEach("SELECT series, " + dialect.epochMicros("t") + ", v FROM " + points
+                    + " ORDER BY series, t", List.of(), row -> {
+                        cursor.moveTo(row.longValue(1));
+                        double value = row.doubleValue(3);
+                        cursor.summary.add(value);
+                        sink.point(row.longValue(2), value);
+                    });
+        }
         cursor.finish();
     }
 
-    private Map<Long, Summary> summaries(ReadSession session, String points) {
-        Map<Long, Summary> summaries = new HashMap<>();
-        session.forEach("SELECT series, count(*), sum(v), avg(v), min(v), max(v), "
-                + dialect.standardDeviation("v") + " FROM " + points + " GROUP BY series", List.of(), row -> {
-                    long count = row.longValue(2);
-                    Double stddev = row.doubleValue(7);
-                    summaries.put(row.longValue(1), new Summary(count, row.doubleValue(3), row.doubleValue(4),
-                            row.doubleValue(5), row.doubleValue(6), stddev, stddev == null ? null : stddev * stddev * count));
-                });
-        return summaries;
-    }
-
-    private String dataSql(String points, SeriesRead read) {
-        return switch (read.rollup().resolve(read.range())) {
-            case Rollup.Raw raw -> "SELECT series, " + dialect.epochMicros("t") + ", v FROM " + points
-                    + " ORDER BY series, t";
-            case Rollup.Fold fold when fold.interval().count() == 1 -> "SELECT series, "
-                    + dialect.bucketStartMicros(fold.interval().unit(), "t", read.zone(), WEEK_START) + " AS bucket, "
-                    + fold(fold.function()) + " FROM " + points + " GROUP BY series, bucket ORDER BY series, bucket";
-            case Rollup.Fold fold -> {
-                List<TimeRange> buckets = fold.interval().buckets(read.range(), read.zone(), WEEK_START, MAX_BUCKETS);
-                yield Buckets.startsTable(buckets, dialect) + "SELECT series, " + dialect.epochMicros("b.s")
-                        + " AS bucket, " + fold(fold.function()) + " FROM " + points
-                        + " ASOF JOIN bucket_starts b ON p.t >= b.s GROUP BY series, bucket ORDER BY series, bucket";
-            }
-            case Rollup.Auto auto -> throw new IllegalStateException("auto rollup is resolved above");
-        };
+    /**
+     * Per bucket: its start, the folded value, and what the summary needs of its points (count, sum, min, max, sum
+     * of squared deviations), so that the summary costs no second pass.
+     */
+    private String foldSql(String points, Rollup.Fold fold, SeriesRead read) {
+        String groups = ", count(*), sum(v), min(v), max(v), var_pop(v) * count(*) FROM " + points;
+        if (fold.interval().count() == 1) {
+            return "SELECT series, " + dialect.bucketStartMicros(fold.interval().unit(), "t", read.zone(), WEEK_START)
+                    + " AS bucket, " + fold(fold.function()) + groups
+                    + " GROUP BY series, bucket ORDER BY series, bucket";
+        }
+        List<TimeRange> buckets = fold.interval().buckets(read.range(), read.zone(), WEEK_START, MAX_BUCKETS);
+        return Buckets.startsTable(buckets, dialect) + "SELECT series, " + dialect.epochMicros("b.s") + " AS bucket, "
+                + fold(fold.function()) + groups
+                + " ASOF JOIN bucket_starts b ON p.t >= b.s GROUP BY series, bucket ORDER BY series, bucket";
     }
 
     private String fold(RollupFunction function) {
@@ -88,32 +88,28 @@ final class SeriesReads {
         };
     }
 
-    /** Walks the selected series alongside rows ordered by series number. */
+    /** Walks the selected series alongside rows ordered by series number, opening and closing data sets. */
     private static final class Cursor {
         private final List<Numbered> selected;
-        private final Map<Long, Summary> summaries;
         private final TimeRange range;
         private final DataSetSink sink;
+        private SummaryBuilder summary;
         private int next;
         private long open = -1;
 
-        Cursor(List<Numbered> selected, Map<Long, Summary> summaries, TimeRange range, DataSetSink sink) {
+        Cursor(List<Numbered> selected, TimeRange range, DataSetSink sink) {
             this.selected = selected;
-            this.summaries = summaries;
             this.range = range;
             this.sink = sink;
         }
 
-        void point(long series, long micros, double value) {
-            if (series != open) {
-                moveTo(series);
+        /** Makes {@code series} the open data set, closing the one before and any without rows in between. */
+        void moveTo(long series) {
+            if (series == open) {
+                return;
             }
-            sink.point(micros, value);
-        }
-
-        private void moveTo(long series) {
             if (open >= 0) {
-                sink.end();
+                sink.end(summary.build());
             }
             while (selected.get(next).number() != series) {
                 emptyNext();
@@ -124,7 +120,7 @@ final class SeriesReads {
 
         void finish() {
             if (open >= 0) {
-                sink.end();
+                sink.end(summary.build());
             }
             while (next < selected.size()) {
                 emptyNext();
@@ -133,11 +129,12 @@ final class SeriesReads {
 
         private void emptyNext() {
             begin(selected.get(next++));
-            sink.end();
+            sink.end(Summary.EMPTY);
         }
 
         private void begin(Numbered numbered) {
-            sink.begin(numbered.series(), range, summaries.getOrDefault(numbered.number(), Summary.EMPTY));
+            summary = new SummaryBuilder();
+            sink.begin(numbered.series(), range);
         }
     }
 }

@@ -21,34 +21,57 @@ final class SeriesTesting {
     }
 
     /** One data set as a sink received it. */
-    record DataSet(Series series, TimeRange range, Summary summary, List<Point> points) {}
+    static final class DataSet {
+        final Series series;
+        final TimeRange range;
+        final List<Point> points = new ArrayList<>();
+        Summary summary;
+
+        DataSet(Series series, TimeRange range) {
+            this.series = series;
+            this.range = range;
+        }
+
+        Series series() {
+            return series;
+        }
+
+        List<Point> points() {
+            return points;
+        }
+
+        Summary summary() {
+            return summary;
+        }
+    }
 
     record Point(Instant t, double v) {}
 
     /** Keeps every data set it receives, checking the begin/point/end protocol. */
     static final class Collecting implements DataSetSink {
         final List<DataSet> sets = new ArrayList<>();
-        private List<Point> open;
+        private DataSet open;
 
         @Override
-        public void begin(Series series, TimeRange range, Summary summary) {
+        public void begin(Series series, TimeRange range) {
             if (open != null) {
                 throw new AssertionError("begin before end");
             }
-            open = new ArrayList<>();
-            sets.add(new DataSet(series, range, summary, open));
+            open = new DataSet(series, range);
+            sets.add(open);
         }
 
         @Override
         public void point(long micros, double value) {
-            open.add(new Point(Instant.EPOCH.plusNanos(micros * 1000), value));
+            open.points.add(new Point(Instant.EPOCH.plusNanos(micros * 1000), value));
         }
 
         @Override
-        public void end() {
+        public void end(Summary summary) {
             if (open == null) {
                 throw new AssertionError("end without begin");
             }
+            open.summary = summary;
             open = null;
         }
 

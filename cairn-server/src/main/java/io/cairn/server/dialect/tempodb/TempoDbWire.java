@@ -8,7 +8,6 @@ import io.cairn.core.series.Summary;
 import io.cairn.server.http.WireTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -41,15 +40,13 @@ final class TempoDbWire {
     /** Writes each data set as it streams: {@code {"series", "start", "end", "data": [...], "summary"}}. */
     static final class DataSetWriter implements DataSetSink {
         private final JsonGenerator json;
-        private Summary summary;
 
         DataSetWriter(JsonGenerator json) {
             this.json = json;
         }
 
         @Override
-        public void begin(Series series, TimeRange range, Summary summary) {
-            this.summary = summary;
+        public void begin(Series series, TimeRange range) {
             try {
                 json.writeStartObject();
                 json.writeFieldName("series");
@@ -66,8 +63,7 @@ final class TempoDbWire {
         public void point(long micros, double value) {
             try {
                 json.writeStartObject();
-                json.writeStringField("t", WireTime.format(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
-                        Math.floorMod(micros, 1_000_000) * 1000)));
+                json.writeStringField("t", WireTime.formatMicros(micros));
                 json.writeNumberField("v", value);
                 json.writeEndObject();
             } catch (IOException e) {
@@ -76,7 +72,7 @@ final class TempoDbWire {
         }
 
         @Override
-        public void end() {
+        public void end(Summary summary) {
             try {
                 json.writeEndArray();
                 json.writeObjectFieldStart("summary");

@@ -1,0 +1,246 @@
+package io.cairn.cli.bench;
+
+import io.cairn.core.CairnCore;
+import io.cairn.core.model.CalendarUnit;
+import io.cairn.core.model.Interval;
+import io.cairn.core.model.ProjectId;
+import io.cairn.core.model.TimeRange;
+import io.cairn.core.series.DataSetSink;
+import io.cairn.core.series.Rollup;
+import io.cairn.core.series.RollupFunction;
+import io.cairn.core.series.Series;
+import io.cairn.core.series.SeriesFilter;
+import io.cairn.core.series.SeriesRead;
+import io.cairn.core.series.SeriesRef;
+import io.cairn.core.series.SeriesService;
+import io.cairn.core.series.Summary;
+import io.cairn.core.storage.ProjectStore;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Time series through TempoDB's HTTP API: multi writes of one point per minute per series, then rollup reads, each
+ * also asked directly of the engine in SQL over the same tables in the same run. Medians of several runs after a
+ * warm-up.
+ */
+public final class SeriesBenchmark {
+
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final int WARMUP = 2;
+    private static final int RUNS = 9;
+    /** The tables the series store keeps its points in, read by the engine baseline. */
+    private static final String POINTS = "(SELECT series, t, v FROM cairn_series_points UNION ALL"
+            + " SELECT series, t, v FROM cairn_series_fresh)";
+
+    /** What to load and how. */
+    public record Plan(int series, int days, int batch, int concurrency) {
+        public long points() {
+            return (long) series * days * 1440;
+        }
+    }
+
+    /** The ingest's outcome. */
+    public record Ingest(long points, Duration elapsed, Latencies latencies) {
+        public double pointsPerSecond() {
+            return points / (elapsed.toNanos() / 1e9);
+        }
+    }
+
+    /** One question's two timings. */
+    public record Timing(String question, double httpMillis, double serviceMillis, double engineMillis) {}
+
+    private final Plan plan;
+    private final PrintWriter out;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    public SeriesBenchmark(Plan plan, PrintWriter out) {
+        this.plan = plan;
+        this.out = out;
+    }
+
+    /** Writes every point with {@code POST /v1/multi/}, {@code batch} points per request, minute after minute. */
+    public Ingest ingest(URI base, String basicAuth) throws Exception {
+        int minutesPerRequest = Math.max(1, plan.batch() / plan.series());
+        long requests = Math.ceilDiv((long) plan.days() * 1440, minutesPerRequest);
+        AtomicLong next = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        Latencies latencies = new Latencies();
+        URI target = base.resolve("/v1/multi/");
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency())) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < plan.concurrency(); w++) {
+                workers.add(pool.submit(() -> {
+                    for (long r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
+                        byte[] body = multiBody(r * minutesPerRequest, minutesPerRequest);
+                        long sent = System.nanoTime();
+                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(target)
+                                .header("Authorization", basicAuth).header("Content-Type", "application/json")
+                                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+                        }
+                        latencies.record(System.nanoTime() - sent);
+                        if (done.incrementAndGet() % 200 == 0) {
+                            out.printf("  %,d / %,d points written%n", done.get() * minutesPerRequest * plan.series(),
+                                    plan.points());
+                            out.flush();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
+        return new Ingest(plan.points(), Duration.ofNanos(System.nanoTime() - start), latencies);
+    }
+
+    private byte[] multiBody(long firstMinute, int minutes) {
+        StringBuilder body = new StringBuilder(plan.series() * minutes * 48);
+        body.append('[');
+        long last = Math.min((long) plan.days() * 1440, firstMinute + minutes);
+        for (long minute = firstMinute; minute < last; minute++) {
+            String t = TIME.format(START.plusSeconds(minute * 60));
+            for (int s = 0; s < plan.series(); s++) {
+                body.append(body.length() == 1 ? "" : ",").append("{\"t\":\"").append(t).append("\",\"key\":\"")
+                        .append(key(s)).append("\",\"v\":").append(value(minute, s)).append('}');
+            }
+        }
+        return body.append(']').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String key(int series) {
+        return "bench-" + series;
+    }
+
+    private static double value(long minute, int series) {
+        return Math.round(1000 * Math.sin(minute / 60.0 + series) + series) / 10.0;
+    }
+
+    /** The three reads of the issue over HTTP (read key) and in SQL, on the same data. */
+    public List<Timing> reads(URI base, String basicAuth, CairnCore core, ProjectId project, long seriesNumber)
+            throws Exception {
+        ProjectStore store = core.storage().project(project);
+        SeriesService service = core.series();
+        Instant from = START.plus(Duration.ofDays(Math.max(0, plan.days() - 30) / 2));
+        String month = "start=" + TIME.format(from) + "&end=" + TIME.format(from.plus(Duration.ofDays(30)));
+        String week = "start=" + TIME.format(from) + "&end=" + TIME.format(from.plus(Duration.ofDays(7)));
+        String monthSql = " t >= TIMESTAMP '" + sqlTime(from) + "' AND t < TIMESTAMP '"
+                + sqlTime(from.plus(Duration.ofDays(30))) + "'";
+        String weekSql = " t >= TIMESTAMP '" + sqlTime(from) + "' AND t < TIMESTAMP '"
+                + sqlTime(from.plus(Duration.ofDays(7))) + "'";
+        String oneSeries = "/v1/series/key/" + key(0) + "/data/?";
+        List<Timing> timings = new ArrayList<>();
+        SeriesRef first = SeriesRef.key(key(0));
+        TimeRange monthRange = TimeRange.of(from, from.plus(Duration.ofDays(30)));
+        TimeRange weekRange = TimeRange.of(from, from.plus(Duration.ofDays(7)));
+        timings.add(time("1 series, 30 days, 1-hour max",
+                () -> get(base, oneSeries + month + "&interval=1hour&function=max", basicAuth),
+                () -> service.read(project, first, new SeriesRead(monthRange, Rollup.of(Interval.of(1,
+                        CalendarUnit.HOUR), RollupFunction.MAX), ZoneOffset.UTC), new CountingSink()),
+                () -> sql(store, "SELECT series, epoch_us(date_trunc('hour', t)) b, max(v) FROM " + POINTS
+                        + " WHERE series = " + seriesNumber + " AND" + monthSql + " GROUP BY 1, 2 ORDER BY 1, 2")));
+        timings.add(time(plan.series() + " series, 7 days, 1-day mean",
+                () -> get(base, "/v1/data/?" + week + "&interval=1day&function=mean", basicAuth),
+                () -> service.read(project, SeriesFilter.ALL, new SeriesRead(weekRange, Rollup.of(Interval.of(1,
+                        CalendarUnit.DAY), RollupFunction.MEAN), ZoneOffset.UTC), new CountingSink()),
+                () -> sql(store, "SELECT series, epoch_us(date_trunc('day', t)) b, avg(v) FROM " + POINTS
+                        + " WHERE" + weekSql + " GROUP BY 1, 2 ORDER BY 1, 2")));
+        timings.add(time("1 series, 30 days, raw",
+                () -> get(base, oneSeries + month + "&interval=raw", basicAuth),
+                () -> service.read(project, first, new SeriesRead(monthRange, Rollup.raw(), ZoneOffset.UTC),
+                        new CountingSink()),
+                () -> sql(store, "SELECT series, epoch_us(t), v FROM " + POINTS + " WHERE series = " + seriesNumber
+                        + " AND" + monthSql + " ORDER BY series, t")));
+        return timings;
+    }
+
+    private static String sqlTime(Instant instant) {
+        return instant.toString().replace('T', ' ').replace("Z", "");
+    }
+
+    private Timing time(String question, Callable<?> viaHttp, Runnable viaService, Callable<?> viaEngine)
+            throws Exception {
+        out.printf("  timing %s...%n", question);
+        out.flush();
+        return new Timing(question, median(viaHttp), median(() -> {
+            viaService.run();
+            return null;
+        }), median(viaEngine));
+    }
+
+    /** Takes the points a service read streams, as a dialect writing them would, minus the writing. */
+    private static final class CountingSink implements DataSetSink {
+        private long points;
+
+        @Override
+        public void begin(Series series, TimeRange range) {}
+
+        @Override
+        public void point(long micros, double value) {
+            points++;
+        }
+
+        @Override
+        public void end(Summary summary) {}
+    }
+
+    private static double median(Callable<?> action) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            action.call();
+        }
+        double[] millis = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            action.call();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[RUNS / 2];
+    }
+
+    /** Every row read, as a client reads every point of an answer. */
+    private static long sql(ProjectStore store, String sql) {
+        return store.read(session -> {
+            long[] rows = new long[1];
+            session.forEach(sql, List.of(), row -> {
+                row.longValue(2);
+                row.doubleValue(3);
+                rows[0]++;
+            });
+            return rows[0];
+        });
+    }
+
+    private byte[] get(URI base, String pathAndQuery, String basicAuth) throws Exception {
+        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .header("Authorization", basicAuth).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,23 @@
+package io.cairn.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class WireTimeTest {
+
+    @Test
+    void formatMicrosWritesWhatTheGeneralFormatterWrites() {
+        Random random = new Random(3);
+        for (int i = 0; i < 10_000; i++) {
+            long micros = random.nextLong(-5_000_000_000_000_000L, 250_000_000_000_000_000L);
+            Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+                    Math.floorMod(micros, 1_000_000) * 1000);
+            assertThat(WireTime.formatMicros(micros)).as("%d", micros).isEqualTo(WireTime.format(instant));
+        }
+        assertThat(WireTime.formatMicros(1_325_379_600_123_999L)).isEqualTo("2012-01-01T01:00:00.123Z");
+        assertThat(WireTime.formatMicros(-1)).isEqualTo("1969-12-31T23:59:59.999Z");
+    }
+}
