@@ -18,9 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * One project's series state: the series by id and key (loaded once, then kept current by this process, the only
  * writer), the lock that serializes metadata changes, and what the writer knows of the stored points.
  *
- * <p>The writer keeps, per series, the latest time it may hold. A write entirely after it is a pure append; only
- * points at or before it can meet a stored point and need the slower replace (or add, for increments). The bound is
- * raised inside write units and never lowered, so a unit rolled back leaves it too high, which costs a lookup but
+ * <p>The writer keeps, per series, the {@link StoredSpans} where it may hold points. A point outside them is a pure
+ * append; only points inside can meet a stored point and need the slower replace (or add, for increments). Spans
+ * grow inside write units and never shrink, so a unit rolled back leaves them too wide, which costs a lookup but
  * never skips one.
  */
 final class ProjectSeries {
@@ -31,7 +31,7 @@ final class ProjectSeries {
     private final ReentrantLock metadataLock = new ReentrantLock();
     private final Map<String, Numbered> byId = new ConcurrentHashMap<>();
     private final Map<String, Numbered> byKey = new ConcurrentHashMap<>();
-    private final Map<Long, Long> latestMicros = new ConcurrentHashMap<>();
+    private final Map<Long, StoredSpans> stored = new ConcurrentHashMap<>();
     private final AtomicLong freshPoints = new AtomicLong();
     private final AtomicBoolean compactionQueued = new AtomicBoolean();
     private volatile boolean loaded;
@@ -69,7 +69,7 @@ final class ProjectSeries {
                     remember(numbered);
                     nextNumber = Math.max(nextNumber, numbered.number() + 1);
                 }
-                tables.forEachLatest(session, latestMicros::put);
+                tables.forEachSpan(session, (series, first, last) -> spans(series).add(first, last));
                 freshPoints.set(tables.countFresh(session));
                 return null;
             });
@@ -106,34 +106,45 @@ final class ProjectSeries {
     void forget(Numbered numbered) {
         byId.remove(numbered.series().id());
         byKey.remove(numbered.series().key());
-        latestMicros.remove(numbered.number());
+        stored.remove(numbered.number());
     }
 
     /**
-     * Stores points of one series, sorted by time with no time twice; runs inside a write unit. Points after the
-     * series' latest stored time are appended; earlier ones replace (or, incrementing, are added to) what is stored.
+     * Stores points of one series, sorted by time with no time twice; runs inside a write unit. Points where the
+     * series holds nothing are appended; the others replace (or, incrementing, are added to) what is stored.
      */
     void writeSorted(WriteSession session, long series, long[] times, double[] values, int count, WriteMode mode) {
-        long latest = latestMicros.getOrDefault(series, Long.MIN_VALUE);
-        int overlapping = 0;
-        while (overlapping < count && times[overlapping] <= latest) {
-            overlapping++;
-        }
-        if (overlapping > 0) {
-            if (mode == WriteMode.INCREMENT) {
-                addStored(session, series, times, values, overlapping);
+        StoredSpans spans = spans(series);
+        long[] overlapping = null;
+        int overlaps = 0;
+        for (int i = spans.mayHoldAny(times[0], times[count - 1]) ? 0 : count; i < count; i++) {
+            if (spans.mayHold(times[i])) {
+                if (overlapping == null) {
+                    overlapping = new long[count - i];
+                }
+                overlapping[overlaps++] = times[i];
             }
-            tables.deleteAt(session, series, times, overlapping);
         }
-        latestMicros.merge(series, times[count - 1], Math::max);
+        if (overlaps > 0) {
+            if (mode == WriteMode.INCREMENT) {
+                addStored(session, series, overlapping, overlaps, times, values, count);
+            }
+            tables.deleteAt(session, series, overlapping, overlaps);
+        }
+        spans.add(times[0], times[count - 1]);
         freshPoints.addAndGet(count);
     }
 
-    private void addStored(WriteSession session, long series, long[] times, double[] values, int count) {
-        tables.forEachStored(session, series, times, count, (micros, stored) -> {
-            int at = Arrays.binarySearch(times, 0, count, micros);
-            if (at >= 0) {
-                values[at] += stored;
+    private StoredSpans spans(long series) {
+        return stored.computeIfAbsent(series, s -> new StoredSpans());
+    }
+
+    private void addStored(WriteSession session, long series, long[] at, int atCount, long[] times, double[] values,
+            int count) {
+        tables.forEachStored(session, series, at, atCount, (micros, storedValue) -> {
+            int index = Arrays.binarySearch(times, 0, count, micros);
+            if (index >= 0) {
+                values[index] += storedValue;
             }
         });
     }

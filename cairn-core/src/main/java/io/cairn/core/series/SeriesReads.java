@@ -29,12 +29,15 @@ final class SeriesReads {
         this.dialect = tables.dialect();
     }
 
-    /** Streams the data sets of {@code selected} (in creation order) to {@code sink}. */
-    void read(ReadSession session, List<Numbered> selected, SeriesRead read, DataSetSink sink) {
+    /**
+     * Streams the data sets of {@code selected} (in creation order) to {@code sink}; {@code everySeries} says they
+     * are all the project's series, so that the query need not name them.
+     */
+    void read(ReadSession session, List<Numbered> selected, boolean everySeries, SeriesRead read, DataSetSink sink) {
         if (selected.isEmpty()) {
             return;
         }
-        List<Long> numbers = selected.stream().map(Numbered::number).toList();
+        List<Long> numbers = everySeries ? List.of() : selected.stream().map(Numbered::number).toList();
         String points = tables.pointsIn(numbers, read.range().start(), read.range().end());
         Cursor cursor = new Cursor(selected, read.range(), sink);
         Rollup rollup = read.rollup().resolve(read.range());

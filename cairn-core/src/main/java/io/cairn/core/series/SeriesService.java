@@ -159,9 +159,10 @@ public final class SeriesService {
     /** Streams the data sets of every series {@code filter} selects, in creation order. */
     public void read(ProjectId projectId, SeriesFilter filter, SeriesRead read, DataSetSink sink) {
         ProjectSeries state = project(projectId);
-        List<Numbered> selected = select(state, filter);
+        List<Numbered> all = state.all();
+        List<Numbered> selected = all.stream().filter(numbered -> filter.matches(numbered.series())).toList();
         state.store().read(session -> {
-            reads.read(session, selected, read, sink);
+            reads.read(session, selected, selected.size() == all.size(), read, sink);
             return null;
         });
     }
@@ -171,7 +172,7 @@ public final class SeriesService {
         ProjectSeries state = project(projectId);
         Numbered series = state.find(ref).orElseThrow(() -> notFound(ref));
         state.store().read(session -> {
-            reads.read(session, List.of(series), read, sink);
+            reads.read(session, List.of(series), false, read, sink);
             return null;
         });
     }

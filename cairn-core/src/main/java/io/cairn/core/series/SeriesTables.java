@@ -63,12 +63,18 @@ final class SeriesTables {
                         row.string(4), readTags(row), readAttributes(row))));
     }
 
-    /** The latest stored time of each series, in microseconds. */
-    void forEachLatest(ReadSession session, java.util.function.BiConsumer<Long, Long> latest) {
-        session.forEach("SELECT series, max(m) FROM (SELECT series, max(" + dialect.epochMicros("t") + ") AS m FROM "
-                + POINTS + " GROUP BY series UNION ALL SELECT series, max(" + dialect.epochMicros("t") + ") FROM "
-                + FRESH + " GROUP BY series) GROUP BY series", List.of(),
-                row -> latest.accept(row.longValue(1), row.longValue(2)));
+    /** Receives a series number with the first and last time of its stored points (microseconds). */
+    interface SpanConsumer {
+        void accept(long series, long first, long last);
+    }
+
+    /** The span of stored times of each series. */
+    void forEachSpan(ReadSession session, SpanConsumer consumer) {
+        String micros = dialect.epochMicros("t");
+        session.forEach("SELECT series, min(f), max(l) FROM (SELECT series, min(" + micros + ") AS f, max(" + micros
+                + ") AS l FROM " + POINTS + " GROUP BY series UNION ALL SELECT series, min(" + micros + "), max("
+                + micros + ") FROM " + FRESH + " GROUP BY series) GROUP BY series", List.of(),
+                row -> consumer.accept(row.longValue(1), row.longValue(2), row.longValue(3)));
     }
 
     long countFresh(ReadSession session) {
@@ -147,10 +153,15 @@ final class SeriesTables {
         createPoints(session, FRESH);
     }
 
-    /** The points of the given series in {@code [start, end)}: both tables, as {@code p(series, t, v)}. */
+    /**
+     * The points of the given series in {@code [start, end)}: both tables, as {@code p(series, t, v)}. An empty
+     * list means every series, which needs no series condition at all.
+     */
     String pointsIn(List<Long> series, Instant start, Instant end) {
-        String where = " WHERE series " + (series.size() == 1 ? "= " + series.getFirst() : "IN (" + numbers(series)
-                + ")") + " AND t >= " + dialect.timestampLiteral(start) + " AND t < " + dialect.timestampLiteral(end);
+        String which = series.isEmpty() ? "" : " series " + (series.size() == 1 ? "= " + series.getFirst()
+                : "IN (" + numbers(series) + ")") + " AND";
+        String where = " WHERE" + which + " t >= " + dialect.timestampLiteral(start) + " AND t < "
+                + dialect.timestampLiteral(end);
         return "(SELECT series, t, v FROM " + POINTS + where + " UNION ALL SELECT series, t, v FROM " + FRESH + where
                 + ") p";
     }

@@ -85,6 +85,17 @@ class SeriesServiceTest {
     }
 
     @Test
+    void batchesCommittedOutOfTimeOrderStillReplaceAndAdd() {
+        write("s", WriteMode.REPLACE, 600, 6.0, 660, 6.6);
+        write("s", WriteMode.REPLACE, 0, 1.0, 60, 1.6);
+        write("s", WriteMode.REPLACE, 300, 3.0);
+        write("s", WriteMode.REPLACE, 60, 2.0, 300, 4.0);
+        write("s", WriteMode.INCREMENT, 600, 1.0, 330, 1.0);
+        assertThat(raw("s", DAY)).containsExactly(p(0, 1.0), p(60, 2.0), p(300, 4.0), p(330, 1.0), p(600, 7.0),
+                p(660, 6.6));
+    }
+
+    @Test
     void pointsOfOneBatchAtTheSameTimeKeepTheLastWriteOrAddUp() {
         write("s", WriteMode.REPLACE, 0, 1.0, 0, 2.0);
         write("s", WriteMode.INCREMENT, 60, 1.0, 60, 2.0);

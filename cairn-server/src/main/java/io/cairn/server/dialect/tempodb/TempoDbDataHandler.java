@@ -18,6 +18,7 @@ import io.cairn.server.http.RequestBodies;
 import io.cairn.server.http.Responses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -139,7 +140,8 @@ final class TempoDbDataHandler {
     /** Streams the answer; {@code array} wraps the data sets in a JSON array. */
     private static void stream(Context ctx, JsonWork work, boolean array) {
         ctx.status(200).contentType(Responses.JSON);
-        try (OutputStream out = ctx.outputStream();
+        // Few large writes: each write to the response may park the request's (virtual) thread.
+        try (OutputStream out = new BufferedOutputStream(ctx.outputStream(), 1 << 16);
                 JsonGenerator json = TempoDbPointsReader.FACTORY.createGenerator(out)) {
             if (array) {
                 json.writeStartArray();

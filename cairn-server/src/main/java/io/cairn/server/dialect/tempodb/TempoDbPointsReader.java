@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.InvalidRequestException;
 import io.cairn.server.http.RequestBodies;
@@ -20,7 +21,8 @@ import java.util.List;
  */
 final class TempoDbPointsReader {
 
-    static final JsonFactory FACTORY = new JsonFactory();
+    /** A multi write carries thousands of numbers; the fast parser reads them in a fraction of the JDK's time. */
+    static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     /** One item as sent; a field that was absent is null, a value that was not a number is {@code NaN}. */
     record Item(String t, String id, String key, double v, boolean hasValue) {}
