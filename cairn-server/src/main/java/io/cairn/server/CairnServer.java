@@ -117,7 +117,7 @@ public final class CairnServer implements AutoCloseable {
         javalin.jetty.modifyServer(server -> server.setStopTimeout(config.http().shutdownTimeout().toMillis()));
         // TempoDB's clients send series keys holding '/' or '\' as %2F or %5C inside one path segment; Jetty refuses
         // such paths unless told the application reads the raw path itself (the TempoDB dialect splits it first).
-        javalin.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.DEFAULT.with("cairn",
+        javalin.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(http.getUriCompliance().with("cairn",
                 UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS)));
         javalin.jetty.modifyServletContextHandler(context -> context.getServletHandler()
                 .setDecodeAmbiguousURIs(true));

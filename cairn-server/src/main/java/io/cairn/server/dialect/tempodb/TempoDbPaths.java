@@ -6,6 +6,7 @@ import io.cairn.core.series.SeriesRef;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Series ids and keys from the raw request path. Keys may hold {@code /} (sent as {@code %2F}) and spaces, so the
@@ -15,9 +16,13 @@ final class TempoDbPaths {
 
     private TempoDbPaths() {}
 
-    /** The decoded {@code index}-th segment of the path ({@code /v1/series/key/k} has {@code v1} at 1). */
+    /**
+     * The decoded {@code index}-th non-empty segment of the path ({@code /v1/series/key/k} has {@code v1} at 0;
+     * doubled slashes are one, as in routing).
+     */
     static String segment(Context ctx, int index) {
-        String[] segments = ctx.req().getRequestURI().split("/", -1);
+        String[] segments = Arrays.stream(ctx.req().getRequestURI().split("/")).filter(s -> !s.isEmpty())
+                .toArray(String[]::new);
         if (index >= segments.length) {
             throw new InvalidRequestException(ErrorCode.INVALID_FIELD, "the path is too short");
         }
@@ -31,8 +36,8 @@ final class TempoDbPaths {
 
     /** The series of {@code /v1/series/{id|key}/{value}/...}. */
     static SeriesRef series(Context ctx) {
-        String kind = segment(ctx, 3);
-        String value = segment(ctx, 4);
+        String kind = segment(ctx, 2);
+        String value = segment(ctx, 3);
         return switch (kind) {
             case "id" -> SeriesRef.id(value);
             case "key" -> SeriesRef.key(value);

@@ -63,7 +63,7 @@ final class TempoDbSeriesHandler {
 
     private void update(Context ctx) {
         ProjectId project = access.require(ctx, Role.WRITE);
-        String id = TempoDbPaths.segment(ctx, 4);
+        String id = TempoDbPaths.segment(ctx, 3);
         Series current = series.get(project, SeriesRef.id(id));
         JsonNode body = bodies.json(ctx);
         if (!body.isObject()) {

@@ -65,6 +65,8 @@ class TempoDbDataIT {
         assertThat(set.path("data").toString()).isEqualTo("[{\"t\":\"2012-01-01T00:00:00.000Z\",\"v\":3.0}]");
         assertThat(calls.get("/v1/series/?key=" + query(key), calls.read).json().get(0).path("key").asText())
                 .isEqualTo(key);
+        assertThat(calls.get("//v1/series/key/" + pathKey(key) + "/data?" + DAY, calls.read).assertStatus(200).json()
+                .path("series").path("key").asText()).as("doubled slash, no trailing slash").isEqualTo(key);
         calls.delete("/v1/series/key/" + pathKey(key) + "/data/?" + DAY, calls.master).assertStatus(200);
         assertThat(calls.get("/v1/series/key/" + pathKey(key) + "/data/?" + DAY, calls.read).json().path("data")
                 .size()).isZero();
