@@ -109,8 +109,9 @@ class SdkSeriesIT {
         values.put(SeriesRef.id(byId.id()), 4.5);
         values.put(SeriesRef.key("by-key"), 7.0);
         write.writeBulk(T0, values);
-        List<WriteStatus> statuses = write.writeMulti(List.of(new MultiPoint(T0.plusSeconds(60), SeriesRef.key("by-key"),
-                8), new MultiPoint(T0, SeriesRef.id("0123456789abcdef0123456789abcdef"), 1)));
+        List<WriteStatus> statuses = write.writeMulti(List.of(
+                new MultiPoint(T0.plusSeconds(60), SeriesRef.key("by-key"), 8),
+                new MultiPoint(T0, SeriesRef.id("0123456789abcdef0123456789abcdef"), 1)));
         assertThat(statuses).extracting(WriteStatus::status).containsExactly(200, 404);
         assertThat(write.incrementMulti(List.of(new MultiPoint(T0, SeriesRef.key("by-key"), 1))))
                 .containsExactly(WriteStatus.STORED);

@@ -49,6 +49,11 @@ public final class SeriesBenchmark {
     /** The tables the series store keeps its points in, read by the engine baseline. */
     private static final String POINTS = "(SELECT series, t, v FROM cairn_series_points UNION ALL"
             + " SELECT series, t, v FROM cairn_series_fresh)";
+    /**
+     * What each bucket also needs for the DataSet's summary (count, sum, extremes, squared deviations): the same
+     * question as the API answers, so the ratio is the server's overhead.
+     */
+    private static final String SUMMARY = ", count(*), sum(v), min(v), max(v), var_pop(v) * count(*)";
 
     /** What to load and how. */
     public record Plan(int series, int days, int batch, int concurrency) {
@@ -160,14 +165,15 @@ public final class SeriesBenchmark {
                 () -> get(base, oneSeries + month + "&interval=1hour&function=max", basicAuth),
                 () -> service.read(project, first, new SeriesRead(monthRange, Rollup.of(Interval.of(1,
                         CalendarUnit.HOUR), RollupFunction.MAX), ZoneOffset.UTC), new CountingSink()),
-                () -> sql(store, "SELECT series, epoch_us(date_trunc('hour', t)) b, max(v) FROM " + POINTS
-                        + " WHERE series = " + seriesNumber + " AND" + monthSql + " GROUP BY 1, 2 ORDER BY 1, 2")));
+                () -> sql(store, "SELECT series, epoch_us(date_trunc('hour', t)) b, max(v)" + SUMMARY + " FROM "
+                        + POINTS + " WHERE series = " + seriesNumber + " AND" + monthSql
+                        + " GROUP BY 1, 2 ORDER BY 1, 2")));
         timings.add(time(plan.series() + " series, 7 days, 1-day mean",
                 () -> get(base, "/v1/data/?" + week + "&interval=1day&function=mean", basicAuth),
                 () -> service.read(project, SeriesFilter.ALL, new SeriesRead(weekRange, Rollup.of(Interval.of(1,
                         CalendarUnit.DAY), RollupFunction.MEAN), ZoneOffset.UTC), new CountingSink()),
-                () -> sql(store, "SELECT series, epoch_us(date_trunc('day', t)) b, avg(v) FROM " + POINTS
-                        + " WHERE" + weekSql + " GROUP BY 1, 2 ORDER BY 1, 2")));
+                () -> sql(store, "SELECT series, epoch_us(date_trunc('day', t)) b, avg(v)" + SUMMARY + " FROM "
+                        + POINTS + " WHERE" + weekSql + " GROUP BY 1, 2 ORDER BY 1, 2")));
         timings.add(time("1 series, 30 days, raw",
                 () -> get(base, oneSeries + month + "&interval=raw", basicAuth),
                 () -> service.read(project, first, new SeriesRead(monthRange, Rollup.raw(), ZoneOffset.UTC),

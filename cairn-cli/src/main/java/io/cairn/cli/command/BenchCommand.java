@@ -222,8 +222,10 @@ public final class BenchCommand implements Runnable {
                 out.printf("  %-34s %9.1f %11.1f %10.1f %7.2f%n", timing.question(), timing.httpMillis(),
                         timing.serviceMillis(), timing.engineMillis(), timing.httpMillis() / timing.engineMillis());
             }
-            out.println("  (HTTP: the answer read whole by a client; service: the core's read with the points taken"
-                    + " but not written; engine: the same SQL question asked directly, every row read)");
+            out.println("  HTTP: the answer read whole by a client. service: the core's read, points taken but not"
+                    + " written.");
+            out.println("  engine: the same question (bucket values and the summary's per-bucket statistics) in SQL"
+                    + " on the same tables, every row read.");
             out.flush();
             return 0;
         } finally {
