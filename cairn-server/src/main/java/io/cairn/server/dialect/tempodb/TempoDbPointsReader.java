@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.InvalidRequestException;
 import io.cairn.server.http.RequestBodies;
@@ -21,8 +22,12 @@ import java.util.List;
  */
 final class TempoDbPointsReader {
 
-    /** A multi write carries thousands of numbers; the fast parser reads them in a fraction of the JDK's time. */
-    static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+    /**
+     * Writes and reads carry many thousands of numbers; the fast double parser and writer handle them in a fraction
+     * of the JDK's time. Shared by the data handler for its streamed answers.
+     */
+    static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
     /** One item as sent; a field that was absent is null, a value that was not a number is {@code NaN}. */
     record Item(String t, String id, String key, double v, boolean hasValue) {}
