@@ -67,8 +67,10 @@ final class SeriesReads {
     private String foldSql(String points, Rollup.Fold fold, SeriesRead read) {
         String groups = ", count(*), sum(v), min(v), max(v), var_pop(v) * count(*) FROM " + points;
         if (fold.interval().count() == 1) {
-            return "SELECT series, " + dialect.bucketStartMicros(fold.interval().unit(), "t", read.zone(), WEEK_START)
-                    + " AS bucket, " + fold(fold.function()) + groups
+            // Every point read lies in the read's range, which is therefore the span the bucket expression must hold for.
+            String bucket = dialect.bucketStartMicros(fold.interval().unit(), "t", read.zone(), WEEK_START,
+                    read.range());
+            return "SELECT series, " + bucket + " AS bucket, " + fold(fold.function()) + groups
                     + " GROUP BY series, bucket ORDER BY series, bucket";
         }
         List<TimeRange> buckets = fold.interval().buckets(read.range(), read.zone(), WEEK_START, MAX_BUCKETS);
