@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which series a list, multi-series read or delete selects: any of {@code ids}, any of {@code keys}, every one of
- * {@code tags} and {@code attributes}, the kinds combined with AND. Empty selects all. Immutable and thread-safe.
+ * Which series a list, multi-series read or delete selects: any of {@code ids}, any of {@code keys}, any of {@code
+ * tags}, any of {@code attributes}, the kinds combined with AND. Empty selects all. Immutable and thread-safe.
  *
  * @param ids series ids, any of which matches; never null
  * @param keys series keys, any of which matches; never null
- * @param tags tags that must all be present; never null
- * @param attributes attribute values that must all be present; never null
+ * @param tags tags, any of which matches; never null
+ * @param attributes attribute values, any of which matches; never null
  */
 public record SeriesFilter(List<String> ids, List<String> keys, List<String> tags, Map<String, String> attributes) {
 
@@ -48,7 +48,7 @@ public record SeriesFilter(List<String> ids, List<String> keys, List<String> tag
     }
 
     /**
-     * {@return this filter also requiring every one of these tags; never null}
+     * {@return this filter also requiring one of these tags; never null}
      *
      * @param tags the tags; never null
      */
@@ -57,7 +57,7 @@ public record SeriesFilter(List<String> ids, List<String> keys, List<String> tag
     }
 
     /**
-     * {@return this filter also requiring these attribute values; never null}
+     * {@return this filter also requiring one of these attribute values; never null}
      *
      * @param attributes the attributes; never null
      */

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which series a multi-series call selects. Kinds combine with AND; within {@code ids} and within {@code keys} any
- * one matches (a union), while every tag and every attribute must be present. An empty filter selects all series.
+ * Which series a multi-series call selects. Kinds (ids, keys, tags, attributes) combine with AND; within one kind
+ * any one value matches (a union), as issue 5 specifies. An empty filter selects all series.
  */
 public record SeriesFilter(Set<String> ids, Set<String> keys, Set<String> tags, Map<String, String> attributes) {
 
@@ -25,7 +25,8 @@ public record SeriesFilter(Set<String> ids, Set<String> keys, Set<String> tags, 
     public boolean matches(Series series) {
         return (ids.isEmpty() || ids.contains(series.id()))
                 && (keys.isEmpty() || keys.contains(series.key()))
-                && series.tags().containsAll(tags)
-                && series.attributes().entrySet().containsAll(attributes.entrySet());
+                && (tags.isEmpty() || tags.stream().anyMatch(series.tags()::contains))
+                && (attributes.isEmpty() || attributes.entrySet().stream()
+                        .anyMatch(series.attributes().entrySet()::contains));
     }
 }

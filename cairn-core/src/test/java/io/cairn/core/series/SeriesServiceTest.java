@@ -65,13 +65,16 @@ class SeriesServiceTest {
     }
 
     @Test
-    void filtersUniteIdsAndKeysButRequireEveryTagAndAttribute() {
+    void filtersUniteTheValuesOfOneKindAndRequireEveryKind() {
         Series a = tagged("a", List.of("t1", "t2"), Map.of("color", "red"));
         Series b = tagged("b", List.of("t1"), Map.of("color", "blue"));
         Series c = tagged("c", List.of("t2"), Map.of("color", "red", "size", "L"));
         assertThat(list(Set.of(), Set.of("a", "c"), Set.of(), Map.of())).containsExactly(a, c);
         assertThat(list(Set.of(a.id(), b.id()), Set.of(), Set.of(), Map.of())).containsExactly(a, b);
-        assertThat(list(Set.of(), Set.of(), Set.of("t1", "t2"), Map.of())).containsExactly(a);
+        assertThat(list(Set.of(), Set.of(), Set.of("t1", "t2"), Map.of())).containsExactly(a, b, c);
+        assertThat(list(Set.of(), Set.of(), Set.of("t1"), Map.of())).containsExactly(a, b);
+        assertThat(list(Set.of(), Set.of(), Set.of(), Map.of("color", "blue", "size", "L"))).containsExactly(b, c);
+        assertThat(list(Set.of(), Set.of(), Set.of("t2"), Map.of("color", "blue"))).isEmpty();
         assertThat(list(Set.of(), Set.of(), Set.of(), Map.of("color", "red"))).containsExactly(a, c);
         assertThat(list(Set.of(), Set.of("a", "b"), Set.of(), Map.of("color", "red"))).containsExactly(a);
     }

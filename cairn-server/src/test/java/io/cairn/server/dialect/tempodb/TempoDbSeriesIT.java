@@ -52,15 +52,18 @@ class TempoDbSeriesIT {
     }
 
     @Test
-    void listFiltersUniteIdsAndKeysAndRequireEveryTagAndAttribute() {
+    void listFiltersUniteTheValuesOfOneKindAndRequireEveryKind() {
         String a = tagged("a", "[\"t1\", \"t2\"]", "{\"color\": \"red\"}");
         String b = tagged("b", "[\"t1\"]", "{\"color\": \"blue\"}");
         String c = tagged("c", "[\"t2\"]", "{\"color\": \"red\", \"size\": \"L\"}");
         assertThat(keys("/v1/series/")).containsExactly("a", "b", "c");
         assertThat(keys("/v1/series/?key=a&key=c")).containsExactly("a", "c");
         assertThat(keys("/v1/series/?id=" + a + "&id=" + b)).containsExactly("a", "b");
-        assertThat(keys("/v1/series/?tag=t1&tag=t2")).containsExactly("a");
+        assertThat(keys("/v1/series/?tag=t1&tag=t2")).containsExactly("a", "b", "c");
+        assertThat(keys("/v1/series/?tag=t1")).containsExactly("a", "b");
         assertThat(keys("/v1/series/?attr%5Bcolor%5D=red")).containsExactly("a", "c");
+        assertThat(keys("/v1/series/?attr%5Bcolor%5D=blue&attr%5Bsize%5D=L")).containsExactly("b", "c");
+        assertThat(keys("/v1/series/?tag=t2&attr%5Bcolor%5D=blue")).isEmpty();
         assertThat(keys("/v1/series/?key=a&key=b&attr%5Bcolor%5D=red")).containsExactly("a");
         assertThat(keys("/v1/series/?id=" + c + "&tag=t1")).isEmpty();
     }
