@@ -1,5 +1,6 @@
 package io.cairn.server.http;
 
+import io.cairn.core.event.IsoDateTimes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +15,9 @@ public final class WireTime {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final long FIRST_FOUR_DIGIT_MICROS = LocalDate.of(0, 1, 1).toEpochDay() * 86_400_000_000L;
+    private static final long AFTER_FOUR_DIGIT_MICROS = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400_000_000L;
+
     private WireTime() {}
 
     public static String format(Instant instant) {
@@ -25,35 +29,8 @@ public final class WireTime {
      * this per point, where the general formatter would cost more than writing the rest of the point.
      */
     public static String formatMicros(long micros) {
-        long millis = Math.floorDiv(micros, 1000);
-        long day = Math.floorDiv(millis, 86_400_000L);
-        int ofDay = (int) Math.floorMod(millis, 86_400_000L);
-        LocalDate date = LocalDate.ofEpochDay(day);
-        if (date.getYear() < 0 || date.getYear() > 9999) {
-            return format(Instant.ofEpochMilli(millis));
-        }
-        char[] text = new char[24];
-        digits(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        digits(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        digits(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        digits(text, 11, ofDay / 3_600_000, 2);
-        text[13] = ':';
-        digits(text, 14, ofDay / 60_000 % 60, 2);
-        text[16] = ':';
-        digits(text, 17, ofDay / 1000 % 60, 2);
-        text[19] = '.';
-        digits(text, 20, ofDay % 1000, 3);
-        text[23] = 'Z';
-        return new String(text);
-    }
-
-    private static void digits(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        // The digit-by-digit form has room for years 0 to 9999 only.
+        return micros < FIRST_FOUR_DIGIT_MICROS || micros >= AFTER_FOUR_DIGIT_MICROS
+                ? format(Instant.ofEpochMilli(Math.floorDiv(micros, 1000))) : IsoDateTimes.formatMillis(micros);
     }
 }

@@ -3,6 +3,7 @@ package io.cairn.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -19,5 +20,9 @@ class WireTimeTest {
         }
         assertThat(WireTime.formatMicros(1_325_379_600_123_999L)).isEqualTo("2012-01-01T01:00:00.123Z");
         assertThat(WireTime.formatMicros(-1)).isEqualTo("1969-12-31T23:59:59.999Z");
+        for (String beyondFourDigits : List.of("+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59.999Z")) {
+            Instant instant = Instant.parse(beyondFourDigits);
+            assertThat(WireTime.formatMicros(instant.toEpochMilli() * 1000)).isEqualTo(WireTime.format(instant));
+        }
     }
 }
