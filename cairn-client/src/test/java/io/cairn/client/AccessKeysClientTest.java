@@ -40,11 +40,7 @@ class AccessKeysClientTest {
     }
 
     private Received assertSent(String method, String path) {
-        Received received = server.lastReceived();
-        assertThat(received.method()).isEqualTo(method);
-        assertThat(received.path()).isEqualTo(path);
-        assertThat(received.header("Authorization")).contains("m4ster");
-        return received;
+        return server.assertLastSent(method, path, "m4ster");
     }
 
     @Test

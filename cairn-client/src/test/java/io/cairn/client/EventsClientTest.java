@@ -45,11 +45,7 @@ class EventsClientTest {
     }
 
     private Received assertSent(String method, String path) {
-        Received received = server.lastReceived();
-        assertThat(received.method()).isEqualTo(method);
-        assertThat(received.path()).isEqualTo(path);
-        assertThat(received.header("Authorization")).contains("wr1te");
-        return received;
+        return server.assertLastSent(method, path, "wr1te");
     }
 
     private static Map<String, String> decodedQuery(Received received) {

@@ -1,6 +1,7 @@
 package io.cairn.client.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -95,6 +96,15 @@ public final class StubServer implements AutoCloseable {
 
     public Received lastReceived() {
         return received.getLast();
+    }
+
+    /** Asserts that the last request was {@code method path} carrying {@code key} in Authorization, and returns it. */
+    public Received assertLastSent(String method, String path, String key) {
+        Received last = lastReceived();
+        assertThat(last.method()).isEqualTo(method);
+        assertThat(last.path()).isEqualTo(path);
+        assertThat(last.header("Authorization")).contains(key);
+        return last;
     }
 
     @Override

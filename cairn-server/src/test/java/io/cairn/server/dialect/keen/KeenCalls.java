@@ -3,13 +3,29 @@ package io.cairn.server.dialect.keen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.core.project.CreatedProject;
+import io.cairn.server.testing.CairnServerExtension;
 import io.cairn.server.testing.TestHttp;
 import io.cairn.server.testing.TestResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Raw Keen calls against one project, keys sent the way Keen's clients send them, and Keen's error shape. */
-record KeenCalls(TestHttp http, String pid) {
+/**
+ * Raw Keen calls against one project, keys sent the way Keen's clients send them, and Keen's error shape. A project
+ * made by {@link #forNewProject} also carries its master, write and read keys.
+ */
+record KeenCalls(TestHttp http, String pid, String master, String write, String read) {
+
+    KeenCalls(TestHttp http, String pid) {
+        this(http, pid, null, null, null);
+    }
+
+    /** A new project of {@code server} with its three keys. */
+    static KeenCalls forNewProject(CairnServerExtension server) {
+        CreatedProject project = server.newProject();
+        return new KeenCalls(server.http(), project.project().id().value(), project.keys().get(0).secret(),
+                project.keys().get(1).secret(), project.keys().get(2).secret());
+    }
 
     String path(String suffix) {
         return "/3.0/projects/" + pid + suffix;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.core.SchedulerConfig;
-import io.cairn.core.project.CreatedProject;
 import io.cairn.core.testing.MutableClock;
 import io.cairn.server.testing.CairnServerExtension;
 import io.cairn.server.testing.TestResponse;
@@ -36,18 +35,11 @@ class KeenDatasetsIT {
     private static final DateTimeFormatter ISO_PLUS_2 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
 
     private KeenCalls keen;
-    private String master;
-    private String write;
-    private String read;
 
     @BeforeEach
     void setUp() {
-        CreatedProject project = server.newProject();
-        keen = new KeenCalls(server.http(), project.project().id().value());
-        master = project.keys().get(0).secret();
-        write = project.keys().get(1).secret();
-        read = project.keys().get(2).secret();
-        keen.post("/events", write, """
+        keen = KeenCalls.forNewProject(server);
+        keen.post("/events", keen.write(), """
                 {"buys": [{"shop": "a", "price": 3, "keen": {"timestamp": "2026-05-18T10:00:00Z"}},
                           {"shop": "a", "price": 4, "keen": {"timestamp": "2026-05-18T23:30:00Z"}},
                           {"shop": "b", "price": 5, "keen": {"timestamp": "2026-05-19T01:00:00Z"}},
@@ -58,7 +50,7 @@ class KeenDatasetsIT {
 
     @Test
     void aDatasetIsCreatedReadListedReplacedAndDeleted() {
-        TestResponse created = keen.put("/datasets/sales", master, DAILY_SALES).assertStatus(201);
+        TestResponse created = keen.put("/datasets/sales", keen.master(), DAILY_SALES).assertStatus(201);
         JsonNode dataset = created.json();
         assertThat(dataset.path("dataset_name").asText()).isEqualTo("sales");
         assertThat(dataset.path("display_name").asText()).isEqualTo("Daily sales");
@@ -71,30 +63,30 @@ class KeenDatasetsIT {
         assertThat(dataset.has("last_scheduled_date")).isTrue();
         assertThat(dataset.has("milliseconds_behind")).isTrue();
 
-        assertThat(keen.get("/datasets/sales", read).assertStatus(200).json().path("dataset_name").asText())
+        assertThat(keen.get("/datasets/sales", keen.read()).assertStatus(200).json().path("dataset_name").asText())
                 .isEqualTo("sales");
-        keen.put("/datasets/visits", master, DAILY_SALES.replace("\"sum\", \"target_property\": \"price\"",
+        keen.put("/datasets/visits", keen.master(), DAILY_SALES.replace("\"sum\", \"target_property\": \"price\"",
                 "\"count\"")).assertStatus(201);
-        JsonNode page = keen.get("/datasets?limit=1", read).assertStatus(200).json();
+        JsonNode page = keen.get("/datasets?limit=1", keen.read()).assertStatus(200).json();
         assertThat(page.path("count").asInt()).isEqualTo(2);
         assertThat(page.path("datasets")).extracting(d -> d.path("dataset_name").asText()).containsExactly("sales");
         String next = page.path("next_page_url").asText();
         assertThat(next).endsWith("?limit=1&after_name=sales");
-        JsonNode second = server.http().get(next).header("Authorization", read).send().assertStatus(200).json();
+        JsonNode second = server.http().get(next).header("Authorization", keen.read()).send().assertStatus(200).json();
         assertThat(second.path("datasets")).extracting(d -> d.path("dataset_name").asText())
                 .containsExactly("visits");
         assertThat(second.path("next_page_url").isNull()).isTrue();
 
-        keen.put("/datasets/sales", master, DAILY_SALES).assertStatus(200);
-        keen.delete("/datasets/sales", master).assertStatus(204);
-        keenError(keen.get("/datasets/sales", read), 404, "ResourceNotFoundError");
-        keenError(keen.get("/datasets/sales/results?index_by=a&timeframe=this_1_days", read), 404,
+        keen.put("/datasets/sales", keen.master(), DAILY_SALES).assertStatus(200);
+        keen.delete("/datasets/sales", keen.master()).assertStatus(204);
+        keenError(keen.get("/datasets/sales", keen.read()), 404, "ResourceNotFoundError");
+        keenError(keen.get("/datasets/sales/results?index_by=a&timeframe=this_1_days", keen.read()), 404,
                 "ResourceNotFoundError");
     }
 
     @Test
     void resultsAreTheIndexValuesBucketsInTheDatasetsZone() {
-        keen.put("/datasets/sales", master, DAILY_SALES).assertStatus(201);
+        keen.put("/datasets/sales", keen.master(), DAILY_SALES).assertStatus(201);
         JsonNode a = results("sales", "a", "this_3_days");
         assertThat(a.path("result").toString()).isEqualTo("[{\"timeframe\":{\"start\":\"2026-05-18T00:00:00.000+02:00\","
                 + "\"end\":\"2026-05-19T00:00:00.000+02:00\"},\"value\":3},"
@@ -111,9 +103,9 @@ class KeenDatasetsIT {
 
     @Test
     void newEventsReachTheResultsThroughTheScheduler() throws Exception {
-        keen.put("/datasets/sales", master, DAILY_SALES).assertStatus(201);
+        keen.put("/datasets/sales", keen.master(), DAILY_SALES).assertStatus(201);
         assertThat(values(results("sales", "a", "this_1_days"))).isEqualTo("[6]");
-        keen.post("/events/buys", write, "{\"shop\": \"a\", \"price\": 10, \"keen\": {\"timestamp\": "
+        keen.post("/events/buys", keen.write(), "{\"shop\": \"a\", \"price\": 10, \"keen\": {\"timestamp\": "
                 + "\"2026-05-20T14:00:00Z\"}}").assertStatus(201);
         CLOCK.advance(Duration.ofSeconds(1));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -123,14 +115,14 @@ class KeenDatasetsIT {
             value = values(results("sales", "a", "this_1_days"));
         } while (!value.equals("[16]") && System.nanoTime() < deadline);
         assertThat(value).isEqualTo("[16]");
-        JsonNode definition = keen.get("/datasets/sales", read).json();
+        JsonNode definition = keen.get("/datasets/sales", keen.read()).json();
         assertThat(definition.path("status").asText()).isEqualTo("OK");
         assertThat(definition.path("latest_subtimeframe_available").asText()).isEqualTo("2026-05-19T22:00:00.000Z");
     }
 
     @Test
     void multiAnalysisAndGroupedDatasetsAnswerInKeensShapes() {
-        keen.put("/datasets/multi", master, """
+        keen.put("/datasets/multi", keen.master(), """
                 {"index_by": ["shop"], "query": {"analysis_type": "multi_analysis", "event_collection": "buys",
                  "timeframe": "this_2_days", "interval": "daily",
                  "analyses": {"n": {"analysis_type": "count"},
@@ -138,10 +130,10 @@ class KeenDatasetsIT {
                 .assertStatus(201);
         JsonNode multi = results("multi", "a", "this_1_days").path("result").get(0).path("value");
         assertThat(multi.toString()).isEqualTo("{\"n\":1,\"p50\":6}");
-        assertThat(keen.get("/datasets/multi", read).json().path("query").path("analyses").path("p50")
+        assertThat(keen.get("/datasets/multi", keen.read()).json().path("query").path("analyses").path("p50")
                 .path("percentile").asText()).isEqualTo("50");
 
-        keen.put("/datasets/grouped", master, """
+        keen.put("/datasets/grouped", keen.master(), """
                 {"index_by": "shop", "query": {"analysis_type": "count", "event_collection": "buys",
                  "timeframe": "this_3_days", "interval": "daily", "group_by": "price"}}""").assertStatus(201);
         assertThat(results("grouped", "a", "this_3_days").path("result").get(0).path("value").toString())
@@ -151,44 +143,44 @@ class KeenDatasetsIT {
     @Test
     void badDefinitionsAndRequestsAre400AndNothingIsSaved() {
         String query = "\"analysis_type\": \"count\", \"event_collection\": \"buys\"";
-        keenError(keen.put("/datasets/d", master, "{\"index_by\": \"shop\", \"query\": {" + query
+        keenError(keen.put("/datasets/d", keen.master(), "{\"index_by\": \"shop\", \"query\": {" + query
                 + ", \"timeframe\": \"this_7_days\"}}"), 400, "BadRequestError");
-        keenError(keen.put("/datasets/d", master, "{\"index_by\": \"shop\", \"query\": {" + query
+        keenError(keen.put("/datasets/d", keen.master(), "{\"index_by\": \"shop\", \"query\": {" + query
                 + ", \"interval\": \"daily\", \"timeframe\": {\"start\": \"2026-01-01T00:00:00Z\","
                 + " \"end\": \"2026-02-01T00:00:00Z\"}}}"), 400, "InvalidTimeframeError");
-        keenError(keen.put("/datasets/d", master, "{\"query\": {" + query + ", \"interval\": \"daily\","
+        keenError(keen.put("/datasets/d", keen.master(), "{\"query\": {" + query + ", \"interval\": \"daily\","
                 + " \"timeframe\": \"this_7_days\"}}"), 400, "BadRequestError");
-        keenError(keen.put("/datasets/d", master, "{\"index_by\": \"shop\", \"query\": {\"analysis_type\":"
+        keenError(keen.put("/datasets/d", keen.master(), "{\"index_by\": \"shop\", \"query\": {\"analysis_type\":"
                 + " \"funnel\", \"interval\": \"daily\", \"timeframe\": \"this_7_days\"}}"), 400, "BadRequestError");
-        keenError(keen.put("/datasets/d", master, "{\"index_by\": \"shop\", \"query\": {" + query
+        keenError(keen.put("/datasets/d", keen.master(), "{\"index_by\": \"shop\", \"query\": {" + query
                 + ", \"interval\": \"minutely\", \"timeframe\": \"this_30_days\"}}"), 400, "InvalidIntervalError");
-        keenError(keen.put("/datasets/d", master, "{\"index_by\": \"shop\", \"colour\": 1, \"query\": {" + query
+        keenError(keen.put("/datasets/d", keen.master(), "{\"index_by\": \"shop\", \"colour\": 1, \"query\": {" + query
                 + ", \"interval\": \"daily\", \"timeframe\": \"this_7_days\"}}"), 400, "BadRequestError");
-        keenError(keen.put("/datasets/d", master, "{\"index_by\": [1], \"query\": {" + query
+        keenError(keen.put("/datasets/d", keen.master(), "{\"index_by\": [1], \"query\": {" + query
                 + ", \"interval\": \"daily\", \"timeframe\": \"this_7_days\"}}"), 400, "BadRequestError");
-        assertThat(keen.get("/datasets", read).json().path("count").asInt()).isZero();
+        assertThat(keen.get("/datasets", keen.read()).json().path("count").asInt()).isZero();
 
-        keen.put("/datasets/sales", master, DAILY_SALES).assertStatus(201);
-        keenError(keen.get("/datasets/sales/results?index_by=a", read), 400, "BadRequestError");
-        keenError(keen.get("/datasets/sales/results?timeframe=this_1_days", read), 400, "BadRequestError");
-        keenError(keen.get("/datasets/sales/results?index_by=a&timeframe=this_8_days", read), 400,
+        keen.put("/datasets/sales", keen.master(), DAILY_SALES).assertStatus(201);
+        keenError(keen.get("/datasets/sales/results?index_by=a", keen.read()), 400, "BadRequestError");
+        keenError(keen.get("/datasets/sales/results?timeframe=this_1_days", keen.read()), 400, "BadRequestError");
+        keenError(keen.get("/datasets/sales/results?index_by=a&timeframe=this_8_days", keen.read()), 400,
                 "InvalidTimeframeError");
         keenError(keen.get("/datasets/sales/results?index_by=%7B%22shop%22%3A%5B1%5D%7D&timeframe=this_1_days",
-                read), 400, "BadRequestError");
-        keenError(keen.get("/datasets?limit=0", read), 400, "BadRequestError");
+                keen.read()), 400, "BadRequestError");
+        keenError(keen.get("/datasets?limit=0", keen.read()), 400, "BadRequestError");
     }
 
     @Test
     void keysNeedTheirRoleAndAccessKeysStayWithinTheirDatasetOptions() {
-        keen.put("/datasets/sales", master, DAILY_SALES).assertStatus(201);
-        keen.put("/datasets/other", master, DAILY_SALES).assertStatus(201);
-        keenError(keen.put("/datasets/x", read, DAILY_SALES), 401, "AdminOnlyEndpointError");
-        keenError(keen.delete("/datasets/sales", read), 401, "AdminOnlyEndpointError");
-        keenError(keen.get("/datasets/sales", write), 401, "InvalidApiKeyError");
-        keenError(keen.get("/datasets/sales/results?index_by=a&timeframe=this_1_days", write), 401,
+        keen.put("/datasets/sales", keen.master(), DAILY_SALES).assertStatus(201);
+        keen.put("/datasets/other", keen.master(), DAILY_SALES).assertStatus(201);
+        keenError(keen.put("/datasets/x", keen.read(), DAILY_SALES), 401, "AdminOnlyEndpointError");
+        keenError(keen.delete("/datasets/sales", keen.read()), 401, "AdminOnlyEndpointError");
+        keenError(keen.get("/datasets/sales", keen.write()), 401, "InvalidApiKeyError");
+        keenError(keen.get("/datasets/sales/results?index_by=a&timeframe=this_1_days", keen.write()), 401,
                 "InvalidApiKeyError");
 
-        String embed = keen.post("/keys", master, """
+        String embed = keen.post("/keys", keen.master(), """
                 {"name": "embed", "permitted": ["datasets"],
                  "options": {"datasets": {"operations": ["read", "retrieve"],
                                           "allowed": {"sales": {"index_by": {"shop": ["a"]}}}}}}""")
@@ -202,18 +194,18 @@ class KeenDatasetsIT {
         keenError(keen.get("/datasets", embed), 401, "InvalidApiKeyError");
         keenError(keen.get("/queries/count?event_collection=buys", embed), 401, "InvalidApiKeyError");
 
-        String blocked = keen.post("/keys", master, """
+        String blocked = keen.post("/keys", keen.master(), """
                 {"name": "blocked", "permitted": ["datasets"], "options": {"datasets": {"blocked": ["other"]}}}""")
                 .assertStatus(201).json().path("key").asText();
         assertThat(keen.get("/datasets", blocked).assertStatus(200).json().path("datasets"))
                 .extracting(d -> d.path("dataset_name").asText()).containsExactly("sales");
-        keenError(keen.post("/keys", master, """
+        keenError(keen.post("/keys", keen.master(), """
                 {"name": "bad", "permitted": ["datasets"], "options": {"datasets": {"operations": ["fly"]}}}"""),
                 400, "BadRequestError");
     }
 
     private JsonNode results(String dataset, String indexBy, String timeframe) {
-        return results(dataset, indexBy, timeframe, read);
+        return results(dataset, indexBy, timeframe, keen.read());
     }
 
     private JsonNode results(String dataset, String indexBy, String timeframe, String key) {
