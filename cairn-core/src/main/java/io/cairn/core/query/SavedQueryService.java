@@ -115,8 +115,19 @@ public final class SavedQueryService {
                     false);
         }
         return results.latest(projectId, ResultCache.hash(language, query.definition()))
-                .map(stored -> new SavedQueryResult(query, stored.data(), stored.retrievedAt(), true))
+                .map(stored -> new SavedQueryResult(withRunOf(query, stored), stored.data(), stored.retrievedAt(),
+                        true))
                 .orElseGet(() -> refresh(query));
+    }
+
+    /**
+     * A run stores its result before it records itself with the query, so a reader in between sees a result newer
+     * than the query's last run; the result then tells that run.
+     */
+    private static SavedQuery withRunOf(SavedQuery query, QueryResult stored) {
+        boolean recorded = query.lastRun().filter(run -> !run.at().isBefore(stored.retrievedAt())).isPresent();
+        return recorded ? query
+                : query.withLastRun(QueryRun.succeeded(stored.retrievedAt(), stored.runtime(), stored.id()));
     }
 
     /**

@@ -159,6 +159,25 @@ class SavedQueryServiceTest {
     }
 
     @Test
+    void aResultStoredBeforeItsRunIsRecordedCarriesThatRun() {
+        ingest("hits", 2);
+        save("q", "{\"count\": \"hits\"}", HOURLY);
+        queries.result(project, "counting", "q");
+        // A run in progress elsewhere: its result is stored, its run not yet recorded with the query.
+        clock.advance(HOURLY);
+        Instant storedAt = clock.instant();
+        QueryResult stored = core.results().store(project, ResultCache.hash("counting", json("{\"count\": \"hits\"}")),
+                IntNode.valueOf(9), Duration.ofMillis(3), storedAt);
+
+        SavedQueryResult answer = queries.result(project, "counting", "q");
+        assertThat(answer.data().asInt()).isEqualTo(9);
+        assertThat(answer.query().lastRun()).hasValueSatisfying(run -> {
+            assertThat(run.at()).isEqualTo(storedAt);
+            assertThat(run.resultId()).hasValue(stored.id());
+        });
+    }
+
+    @Test
     void theSchedulerRunsANewCachedQueryAtOnceAndAReplacedOneAfresh() {
         ingest("hits", 1);
         save("q", "{\"count\": \"hits\"}", HOURLY);

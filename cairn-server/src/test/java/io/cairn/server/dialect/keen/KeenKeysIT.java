@@ -91,10 +91,11 @@ class KeenKeysIT {
         keenError(keen.post("/keys", keen.master(), "{\"name\": \"k\", \"permitted\": [\"writes\", \"delete\"]}"), 400,
                 "BadRequestError");
         keenError(keen.post("/keys", keen.master(), "{\"permitted\": [\"writes\"]}"), 400, "BadRequestError");
-        keenError(keen.post("/keys", keen.master(), "{\"name\": \"k\", \"is_active\": \"yes\"}"), 400, "BadRequestError");
+        keenError(keen.post("/keys", keen.master(), "{\"name\": \"k\", \"is_active\": \"yes\"}"), 400,
+                "BadRequestError");
         keenError(keen.post("/keys", keen.master(), "{\"name\": \"k\", \"options\": \"all\"}"), 400, "BadRequestError");
-        keenError(keen.post("/keys", keen.master(), "{\"name\": \"k\", \"options\": {\"queries\": {\"filters\": \"x\"}}}"),
-                400, "InvalidFilterError");
+        keenError(keen.post("/keys", keen.master(),
+                "{\"name\": \"k\", \"options\": {\"queries\": {\"filters\": \"x\"}}}"), 400, "InvalidFilterError");
         keenError(keen.post("/keys", keen.master(), "{\"name\": \"k\", \"options\": {\"queries\": {\"filters\": [{"
                 + "\"property_name\": \"a\", \"operator\": \"near\", \"property_value\": 1}]}}}"), 400,
                 "InvalidFilterError");

@@ -60,8 +60,8 @@ class KeenSavedQueriesIT {
         // What a client read it can send back to update it, as Keen's clients do.
         ((com.fasterxml.jackson.databind.node.ObjectNode) query.get("query")).put("timeframe", "this_30_days");
         CLOCK.advance(Duration.ofMinutes(1));
-        JsonNode replaced = keen.put("/queries/saved/buys-by-country", keen.master(), query.toString()).assertStatus(200)
-                .json();
+        JsonNode replaced = keen.put("/queries/saved/buys-by-country", keen.master(), query.toString())
+                .assertStatus(200).json();
         assertThat(replaced.path("query").path("timeframe").asText()).isEqualTo("this_30_days");
         assertThat(replaced.path("created_date")).isEqualTo(query.path("created_date"));
         assertThat(replaced.path("last_modified_date").asText()).isEqualTo("2026-03-10T12:01:00.000Z");
@@ -88,8 +88,8 @@ class KeenSavedQueriesIT {
         assertThat(body.path("result").toString())
                 .isEqualTo("[{\"country\":\"FR\",\"result\":2},{\"country\":\"US\",\"result\":1}]");
 
-        keen.post("/events/buys", keen.write(), "{\"country\": \"US\", \"keen\": {\"timestamp\": \"2026-03-10T11:00:00Z\"}}")
-                .assertStatus(201);
+        keen.post("/events/buys", keen.write(),
+                "{\"country\": \"US\", \"keen\": {\"timestamp\": \"2026-03-10T11:00:00Z\"}}").assertStatus(201);
         assertThat(keen.get("/queries/saved/q/result", keen.read()).json().path("result").toString())
                 .isEqualTo("[{\"country\":\"FR\",\"result\":2},{\"country\":\"US\",\"result\":2}]");
     }
@@ -145,8 +145,8 @@ class KeenSavedQueriesIT {
         String count = "{\"analysis_type\": \"count\", \"event_collection\": \"buys\"}";
         keenError(keen.put("/queries/saved/q", keen.master(), "{\"refresh_rate\": 60, \"query\": " + count + "}"), 400,
                 "BadRequestError");
-        keenError(keen.put("/queries/saved/q", keen.master(), "{\"refresh_rate\": \"often\", \"query\": " + count + "}"),
-                400, "BadRequestError");
+        keenError(keen.put("/queries/saved/q", keen.master(),
+                "{\"refresh_rate\": \"often\", \"query\": " + count + "}"), 400, "BadRequestError");
         keenError(keen.put("/queries/saved/q", keen.master(), "{\"refresh_rate\": 0}"), 400, "BadRequestError");
         keenError(keen.put("/queries/saved/q", keen.master(), "{\"query\": {\"event_collection\": \"buys\"}}"), 400,
                 "BadRequestError");
@@ -155,7 +155,8 @@ class KeenSavedQueriesIT {
         keenError(keen.put("/queries/saved/q", keen.master(), "{\"query\": {\"analysis_type\": \"extraction\","
                 + " \"event_collection\": \"buys\"}}"), 400, "BadRequestError");
         keenError(keen.put("/queries/saved/q", keen.master(), "{\"query\": {\"analysis_type\": \"count\","
-                + " \"event_collection\": \"buys\", \"timeframe\": \"this_many_days\"}}"), 400, "InvalidTimeframeError");
+                + " \"event_collection\": \"buys\", \"timeframe\": \"this_many_days\"}}"), 400,
+                "InvalidTimeframeError");
         keenError(keen.put("/queries/saved/q", keen.master(), "{\"query\": " + count + ", \"colour\": \"red\"}"), 400,
                 "BadRequestError");
         keenError(keen.put("/queries/saved/q", keen.master(), "{\"query\": " + count + ", \"metadata\": [1]}"), 400,
