@@ -1,9 +1,7 @@
 package io.cairn.core.analysis;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.InternalException;
 import io.cairn.core.event.CollectionSchema;
@@ -26,13 +24,16 @@ import java.util.Map;
  * doubles and written without a fraction when whole; date-times in the wire's one form; lists as they were sent.
  *
  * <p>A row brings the two timestamps as epoch microseconds, then every string of the event packed into one JSON
- * array (the JDBC driver's cost is per string, not per character: one string instead of a dozen halves the fetch),
- * then the other typed columns one by one.
+ * array, as UTF-8 bytes ({@link PackedTexts}: the JDBC driver's cost is mostly per string, and bytes cost it less
+ * than text), then the other typed columns one by one.
  */
 final class EventJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final String KEEN = "keen";
+    private static final SerializedString KEEN_NAME = new SerializedString(KEEN);
+    private static final SerializedString TIMESTAMP_NAME = new SerializedString("timestamp");
+    private static final SerializedString CREATED_AT_NAME = new SerializedString("created_at");
+    private static final SerializedString ID_NAME = new SerializedString("id");
     /** Result columns: timestamp, created_at, the packed strings, then the other types. */
     private static final int FIRST_TYPED_COLUMN = 4;
 
@@ -42,21 +43,36 @@ final class EventJson {
      */
     private record Field(PropertyType type, int position) {}
 
-    /** A key of the event: the columns stored right at its path and the keys nested under it. */
+    /**
+     * A key of the event: the columns stored right at its path and the keys nested under it. Built from the schema,
+     * then frozen into arrays that every row walks.
+     */
     private static final class Node {
-        final List<Integer> fields = new ArrayList<>();
-        final Map<String, Node> children = new LinkedHashMap<>();
+        final List<Integer> fieldList = new ArrayList<>();
+        final Map<String, Node> childMap = new LinkedHashMap<>();
+        int[] fields;
+        SerializedString[] names;
+        Node[] children;
+
+        Node freeze() {
+            fields = fieldList.stream().mapToInt(Integer::intValue).toArray();
+            names = childMap.keySet().stream().map(SerializedString::new).toArray(SerializedString[]::new);
+            children = childMap.values().stream().map(Node::freeze).toArray(Node[]::new);
+            return this;
+        }
     }
 
     private final List<Field> fields = new ArrayList<>();
     private final Node root = new Node();
     private final Node keen = new Node();
     private final String select;
-    private final int width;
+    /** The current row's strings and field values: an instance serves one query on one thread. */
+    private final String[] texts;
+    private final Object[] values;
 
     /** Every stored property, or only those at or under {@code propertyNames} when some are given. */
     EventJson(CollectionSchema schema, SqlDialect dialect, List<String> propertyNames) {
-        List<String> texts = new ArrayList<>(List.of(dialect.quoteIdentifier(CollectionSchema.ID_COLUMN)));
+        List<String> textColumns = new ArrayList<>(List.of(dialect.quoteIdentifier(CollectionSchema.ID_COLUMN)));
         List<String> typed = new ArrayList<>();
         for (EventColumn column : schema.columns()) {
             String[] keys = column.path().split("\\.");
@@ -68,25 +84,28 @@ final class EventJson {
             }
             String sql = dialect.quoteIdentifier(column.column());
             if (column.type() == PropertyType.STRING) {
-                fields.add(new Field(column.type(), texts.size()));
-                texts.add(sql);
+                fields.add(new Field(column.type(), textColumns.size()));
+                textColumns.add(sql);
             } else {
                 typed.add(column.type() == PropertyType.DATETIME ? dialect.epochMicros(sql) : sql);
                 fields.add(new Field(column.type(), FIRST_TYPED_COLUMN + typed.size() - 1));
             }
             Node node = underKeen ? keen : root;
             for (int i = underKeen ? 1 : 0; i < keys.length; i++) {
-                node = node.children.computeIfAbsent(keys[i], k -> new Node());
+                node = node.childMap.computeIfAbsent(keys[i], k -> new Node());
             }
-            node.fields.add(fields.size() - 1);
+            node.fieldList.add(fields.size() - 1);
         }
         List<String> expressions = new ArrayList<>(List.of(
                 dialect.epochMicros(dialect.quoteIdentifier(CollectionSchema.TIMESTAMP_COLUMN)),
                 dialect.epochMicros(dialect.quoteIdentifier(CollectionSchema.CREATED_AT_COLUMN)),
-                dialect.textsAsJsonArray(texts)));
+                dialect.textsAsJsonArray(textColumns)));
         expressions.addAll(typed);
         this.select = String.join(", ", expressions);
-        this.width = expressions.size();
+        this.texts = new String[textColumns.size()];
+        this.values = new Object[fields.size()];
+        root.freeze();
+        keen.freeze();
     }
 
     /** The select list that {@link #write} reads rows of (further columns may follow it). */
@@ -94,24 +113,24 @@ final class EventJson {
         return select;
     }
 
-    /** How many columns {@link #select} has. */
-    int width() {
-        return width;
-    }
-
     /** Writes the row as one event object, {@code keen} first. */
     void write(Row row, JsonGenerator out) {
-        List<String> texts = texts(row.string(3));
-        Object[] values = new Object[fields.size()];
+        if (PackedTexts.unpack(row.bytes(3), texts) != texts.length) {
+            throw new InternalException(ErrorCode.INTERNAL, "the engine packed an event's strings unreadably");
+        }
         for (int i = 0; i < values.length; i++) {
             values[i] = value(row, fields.get(i), texts);
         }
         try {
             out.writeStartObject();
-            out.writeObjectFieldStart(KEEN);
-            out.writeStringField("timestamp", IsoDateTimes.formatMillis(row.longValue(1)));
-            out.writeStringField("created_at", IsoDateTimes.formatMillis(row.longValue(2)));
-            out.writeStringField("id", texts.getFirst());
+            out.writeFieldName(KEEN_NAME);
+            out.writeStartObject();
+            out.writeFieldName(TIMESTAMP_NAME);
+            out.writeString(IsoDateTimes.formatMillis(row.longValue(1)));
+            out.writeFieldName(CREATED_AT_NAME);
+            out.writeString(IsoDateTimes.formatMillis(row.longValue(2)));
+            out.writeFieldName(ID_NAME);
+            out.writeString(texts[0]);
             writeMembers(keen, values, out);
             out.writeEndObject();
             writeMembers(root, values, out);
@@ -121,9 +140,9 @@ final class EventJson {
         }
     }
 
-    private static Object value(Row row, Field field, List<String> texts) {
+    private static Object value(Row row, Field field, String[] texts) {
         return switch (field.type()) {
-            case STRING -> texts.get(field.position());
+            case STRING -> texts[field.position()];
             case NUMBER -> row.doubleValue(field.position());
             case BOOLEAN -> row.booleanValue(field.position());
             case DATETIME -> {
@@ -143,14 +162,15 @@ final class EventJson {
      * (a type-conflicted property has one column per type, and an event sets at most one), else its nested keys.
      */
     private static void writeMembers(Node node, Object[] values, JsonGenerator out) throws IOException {
-        for (Map.Entry<String, Node> member : node.children.entrySet()) {
-            Node child = member.getValue();
+        for (int i = 0; i < node.children.length; i++) {
+            Node child = node.children[i];
             Object own = ownValue(child, values);
             if (own != null) {
-                out.writeFieldName(member.getKey());
+                out.writeFieldName(node.names[i]);
                 writeScalar(own, out);
             } else if (holdsAnything(child, values)) {
-                out.writeObjectFieldStart(member.getKey());
+                out.writeFieldName(node.names[i]);
+                out.writeStartObject();
                 writeMembers(child, values, out);
                 out.writeEndObject();
             }
@@ -170,7 +190,7 @@ final class EventJson {
         if (ownValue(node, values) != null) {
             return true;
         }
-        for (Node child : node.children.values()) {
+        for (Node child : node.children) {
             if (holdsAnything(child, values)) {
                 return true;
             }
@@ -188,20 +208,6 @@ final class EventJson {
             case StoredJson json -> out.writeRawValue(json.json());
             default -> throw new IllegalStateException("no JSON form for " + value.getClass());
         }
-    }
-
-    /** The strings of a JSON array of strings and nulls, as packed by the dialect. */
-    private static List<String> texts(String jsonArray) {
-        List<String> texts = new ArrayList<>();
-        try (JsonParser parser = JSON.createParser(jsonArray)) {
-            parser.nextToken();
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                texts.add(token == JsonToken.VALUE_NULL ? null : parser.getText());
-            }
-        } catch (IOException e) {
-            throw new InternalException(ErrorCode.INTERNAL, "the engine packed an event's strings unreadably", e);
-        }
-        return texts;
     }
 
     private static boolean wanted(String path, List<String> names) {

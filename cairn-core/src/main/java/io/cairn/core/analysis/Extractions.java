@@ -58,8 +58,7 @@ final class Extractions {
             for (long window = Math.max(1_000_000L, (newest - oldest) / stats[0] * query.latest() * 4); ; window *= 8) {
                 long lower = newest - window;
                 boolean last = lower <= oldest;
-                if (latest(session, from, where.parameters(), lower, query.latest(), last, out) >= query.latest()
-                        || last) {
+                if (latest(session, from, where.parameters(), lower, query.latest(), last, out)) {
                     return null;
                 }
             }
@@ -68,26 +67,23 @@ final class Extractions {
 
     /**
      * Writes the newest {@code latest} events from {@code lower} on, oldest first, if there are that many or
-     * {@code last} says no wider window will follow; returns how many events the window holds. Each row carries
-     * the window's count, so the first row tells whether to write or to widen; only the rows kept are turned into
-     * output columns.
+     * {@code last} says no wider window will follow; returns whether it wrote. The window's events are counted first
+     * (a scan of the few row groups it touches): cheaper than counting them alongside the events, and it lets the
+     * events stream out as they are read.
      */
-    private int latest(ReadSession session, String from, List<Object> filterParameters, long lower, int latest,
+    private boolean latest(ReadSession session, String from, List<Object> filterParameters, long lower, int latest,
             boolean last, JsonGenerator out) {
         String ts = dialect.quoteIdentifier(CollectionSchema.TIMESTAMP_COLUMN);
+        String window = from + " AND " + ts + " >= ?";
         List<Object> parameters = new ArrayList<>(filterParameters);
         parameters.add(Instant.ofEpochSecond(Math.floorDiv(lower, 1_000_000), Math.floorMod(lower, 1_000_000) * 1000L));
-        int[] found = {0};
-        int count = events.width() + 1;
-        session.forEach("SELECT " + events.select() + ", count(*) OVER () FROM (SELECT *" + from + " AND " + ts
-                + " >= ? ORDER BY " + ts + " DESC LIMIT " + latest + ") ORDER BY " + ts, parameters, row -> {
-                    if (found[0] == 0) {
-                        found[0] = row.longValue(count).intValue();
-                    }
-                    if (found[0] >= latest || last) {
-                        events.write(row, out);
-                    }
-                });
-        return found[0];
+        if (!last && session.query("SELECT count(*)" + window, parameters, row -> row.longValue(1)).getFirst()
+                < latest) {
+            return false;
+        }
+        // Only the events kept are turned into output columns: the select list applies above the limit.
+        session.forEach("SELECT " + events.select() + " FROM (SELECT *" + window + " ORDER BY " + ts + " DESC LIMIT "
+                + latest + ") ORDER BY " + ts, parameters, row -> events.write(row, out));
+        return true;
     }
 }

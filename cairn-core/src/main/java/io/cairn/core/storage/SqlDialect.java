@@ -41,8 +41,9 @@ public interface SqlDialect {
     String formatTimestamp(String timestamp);
 
     /**
-     * Text expressions as the text of one JSON array of strings (NULL as {@code null}): one value to fetch where a
-     * row would otherwise bring many strings, each of which costs the driver far more than its characters do.
+     * Text expressions as one JSON array of strings (NULL as {@code null}) in UTF-8 bytes: one value to fetch where a
+     * row would otherwise bring many strings, each of which costs the driver far more than its characters do (and
+     * bytes cost it less than text).
      */
     String textsAsJsonArray(List<String> expressions);
 

@@ -8,6 +8,7 @@ import io.cairn.core.storage.ProjectStore.WriteUnit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -90,12 +91,12 @@ final class DuckDbDatabase implements AutoCloseable {
         if (closed) {
             throw closedError();
         }
-        DuckDBConnection connection = readers.acquire();
+        DuckDbStatements connection = readers.acquire();
         boolean healthy = true;
         try {
             return unit.apply(new DuckDbSession(connection));
         } catch (RuntimeException e) {
-            healthy = isOpen(connection);
+            healthy = isOpen(connection.connection());
             throw e;
         } finally {
             readers.release(connection, healthy);
@@ -140,7 +141,7 @@ final class DuckDbDatabase implements AutoCloseable {
         return new UnavailableException(ErrorCode.SHUTTING_DOWN, "database " + name + " is closed");
     }
 
-    private static boolean isOpen(DuckDBConnection connection) {
+    private static boolean isOpen(Connection connection) {
         try {
             return !connection.isClosed();
         } catch (SQLException e) {

@@ -129,7 +129,7 @@ public final class DuckDbDialect implements SqlDialect {
 
     @Override
     public String textsAsJsonArray(List<String> expressions) {
-        return "CAST(to_json([" + String.join(", ", expressions) + "]) AS VARCHAR)";
+        return "encode(CAST(to_json([" + String.join(", ", expressions) + "]) AS VARCHAR))";
     }
 
     @Override

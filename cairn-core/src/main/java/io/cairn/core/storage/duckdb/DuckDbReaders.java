@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small pool of read connections to one database, duplicated from its root connection on demand. At most
- * {@code size} readers run at once; more wait for a free connection up to a timeout. The pool is private to its
- * {@link DuckDbDatabase}.
+ * A small pool of read connections to one database, duplicated from its root connection on demand, each with its
+ * kept statements. At most {@code size} readers run at once; more wait for a free connection up to a timeout. The
+ * pool is private to its {@link DuckDbDatabase}.
  */
 final class DuckDbReaders implements AutoCloseable {
 
@@ -23,7 +23,7 @@ final class DuckDbReaders implements AutoCloseable {
     private final DuckDBConnection root;
     private final Semaphore permits;
     private final Duration waitTimeout;
-    private final ConcurrentLinkedDeque<DuckDBConnection> idle = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<DuckDbStatements> idle = new ConcurrentLinkedDeque<>();
 
     DuckDbReaders(DuckDBConnection root, int size, Duration waitTimeout) {
         this.root = root;
@@ -31,7 +31,7 @@ final class DuckDbReaders implements AutoCloseable {
         this.waitTimeout = waitTimeout;
     }
 
-    DuckDBConnection acquire() {
+    DuckDbStatements acquire() {
         try {
             if (!permits.tryAcquire(waitTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new UnavailableException(ErrorCode.STORAGE_UNAVAILABLE, "all read connections are busy");
@@ -40,12 +40,12 @@ final class DuckDbReaders implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new UnavailableException(ErrorCode.SHUTTING_DOWN, "interrupted while waiting for a read connection");
         }
-        DuckDBConnection connection = idle.pollFirst();
+        DuckDbStatements connection = idle.pollFirst();
         if (connection != null) {
             return connection;
         }
         try {
-            return root.duplicate();
+            return new DuckDbStatements(root.duplicate());
         } catch (SQLException e) {
             permits.release();
             throw DuckDbErrors.translate(e, "opening a read connection");
@@ -53,7 +53,7 @@ final class DuckDbReaders implements AutoCloseable {
     }
 
     /** Returns a connection; one that failed mid-use is closed rather than reused. */
-    void release(DuckDBConnection connection, boolean healthy) {
+    void release(DuckDbStatements connection, boolean healthy) {
         if (healthy) {
             idle.addFirst(connection);
         } else {
@@ -64,14 +64,15 @@ final class DuckDbReaders implements AutoCloseable {
 
     @Override
     public void close() {
-        for (DuckDBConnection connection; (connection = idle.pollFirst()) != null; ) {
+        for (DuckDbStatements connection; (connection = idle.pollFirst()) != null; ) {
             closeQuietly(connection);
         }
     }
 
-    private static void closeQuietly(DuckDBConnection connection) {
+    private static void closeQuietly(DuckDbStatements connection) {
+        connection.close();
         try {
-            connection.close();
+            connection.connection().close();
         } catch (SQLException e) {
             log.debug("closing a read connection failed error={}", e.toString());
         }

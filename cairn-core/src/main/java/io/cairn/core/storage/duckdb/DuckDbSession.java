@@ -20,19 +20,21 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A {@link WriteSession} (and so a {@link ReadSession}) over one DuckDB connection. One prepared statement per SQL
- * text: DuckDB's JDBC driver closes a statement after a failed execute, so statements are never reused.
+ * A {@link WriteSession} (and so a {@link ReadSession}) over one DuckDB connection, whose prepared statements are
+ * reused across sessions ({@link DuckDbStatements}).
  */
 final class DuckDbSession implements WriteSession {
 
+    private final DuckDbStatements statements;
     private final Connection connection;
     /** Rows appended but not loaded yet, per table, in append order. Touched by the session's one thread only. */
     private final Map<String, List<RowBatch>> pendingAppends = new LinkedHashMap<>();
     /** Column names of tables in order, for the appender; forgotten after any statement, which may be DDL. */
     private final Map<String, List<String>> tableColumns = new HashMap<>();
 
-    DuckDbSession(Connection connection) {
-        this.connection = connection;
+    DuckDbSession(DuckDbStatements statements) {
+        this.statements = statements;
+        this.connection = statements.connection();
     }
 
     @Override
@@ -83,42 +85,37 @@ final class DuckDbSession implements WriteSession {
 
     @Override
     public <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper) {
-        flushBeforeStatement();
-        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
-            List<T> rows = new ArrayList<>();
-            Row row = new DuckDbRow(rs);
-            while (rs.next()) {
-                rows.add(mapper.map(row));
+        return run(sql, parameters, "reading", statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                Row row = new DuckDbRow(rs);
+                while (rs.next()) {
+                    rows.add(mapper.map(row));
+                }
+                return rows;
             }
-            return rows;
-        } catch (SQLException e) {
-            throw DuckDbErrors.translate(e, "reading");
-        }
+        });
     }
 
     @Override
     public void forEach(String sql, List<?> parameters, Consumer<Row> consumer) {
-        flushBeforeStatement();
-        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
-            Row row = new DuckDbRow(rs);
-            while (rs.next()) {
-                consumer.accept(row);
+        run(sql, parameters, "reading", statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                Row row = new DuckDbRow(rs);
+                while (rs.next()) {
+                    consumer.accept(row);
+                }
+                return null;
             }
-        } catch (SQLException e) {
-            throw DuckDbErrors.translate(e, "reading");
-        }
+        });
     }
 
     @Override
     public long execute(String sql, List<?> parameters) {
-        flushBeforeStatement();
-        try (PreparedStatement statement = prepare(sql, parameters)) {
+        return run(sql, parameters, "writing", statement -> {
             statement.execute();
-            long count = statement.getLargeUpdateCount();
-            return Math.max(0, count);
-        } catch (SQLException e) {
-            throw DuckDbErrors.translate(e, "writing");
-        }
+            return Math.max(0, statement.getLargeUpdateCount());
+        });
     }
 
     private void flushBeforeStatement() {
@@ -130,16 +127,26 @@ final class DuckDbSession implements WriteSession {
         }
     }
 
-    private PreparedStatement prepare(String sql, List<?> parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+    private interface StatementWork<T> {
+        T apply(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Runs {@code sql} with its parameters bound, on a kept statement when the connection has one. */
+    private <T> T run(String sql, List<?> parameters, String doing, StatementWork<T> work) {
+        flushBeforeStatement();
+        PreparedStatement statement = null;
         try {
+            statement = statements.take(sql);
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, toJdbc(parameters.get(i)));
             }
-            return statement;
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
+            return work.apply(statement);
+        } catch (SQLException e) {
+            throw DuckDbErrors.translate(e, doing);
+        } finally {
+            if (statement != null) {
+                statements.giveBack(sql, statement);
+            }
         }
     }
 

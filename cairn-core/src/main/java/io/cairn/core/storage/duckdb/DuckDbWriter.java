@@ -47,6 +47,7 @@ final class DuckDbWriter implements AutoCloseable {
 
     private final String name;
     private final Connection connection;
+    private final DuckDbStatements statements;
     private final DuckDbSession session;
     private final BlockingQueue<Task<?>> queue;
     private final Duration offerTimeout;
@@ -62,7 +63,8 @@ final class DuckDbWriter implements AutoCloseable {
         this.connection.setAutoCommit(false);
         DuckDbBulkLoad.register(connection);
         this.connection.commit();
-        this.session = new DuckDbSession(connection);
+        this.statements = new DuckDbStatements(connection);
+        this.session = new DuckDbSession(statements);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.offerTimeout = offerTimeout;
         this.maxBatch = maxBatch;
@@ -108,6 +110,7 @@ final class DuckDbWriter implements AutoCloseable {
         for (Task<?> task; (task = queue.poll()) != null; ) {
             task.fail(closed());
         }
+        statements.close();
         try {
             connection.close();
         } catch (SQLException e) {
