@@ -14,40 +14,63 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One kept-alive HTTP/1.1 connection that posts pre-built bodies and reads the answers: the benchmark's client.
+ * One kept-alive HTTP/1.1 connection that sends requests and reads the answers whole: the benchmarks' client.
  *
  * <p>Why not {@code java.net.http}: on the 2-core machine it spent about 300 µs of CPU per request, more than the
- * server, so single-event runs measured the client. This one writes a request with one system call and parses only
- * the status line, {@code Content-Length}, {@code Transfer-Encoding} and {@code Connection}. Not thread-safe: one
- * per client thread.
+ * server, so single-event runs measured the client, and reading a 400 KB answer cost it milliseconds. This one
+ * writes a request with one system call and parses only the status line, {@code Content-Length},
+ * {@code Transfer-Encoding} and {@code Connection}. Not thread-safe: one per client thread.
  */
 final class BenchConnection implements AutoCloseable {
 
     /** An answer: status and body. */
-    record Response(int status, byte[] body) {}
+    record Response(int status, byte[] body) {
 
-    private final InetSocketAddress address;
-    private final byte[] head;
+        /** The body as text, or an exception when the status is not 200. */
+        String okText() {
+            String text = new String(body, StandardCharsets.UTF_8);
+            if (status != 200) {
+                throw new IllegalStateException("HTTP " + status + ": " + text);
+            }
+            return text;
+        }
+    }
+
+    private final URI server;
+    private final String authorization;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    /** A connection that posts to {@code target} with these headers (the host comes from the URI). */
-    BenchConnection(URI target, String authorization) {
-        this.address = new InetSocketAddress(target.getHost(), target.getPort());
-        String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
-        this.head = ("POST " + path + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
-                + "\r\nAuthorization: " + authorization + "\r\nContent-Type: application/json\r\nContent-Length: ")
-                .getBytes(StandardCharsets.US_ASCII);
+    /** A connection to the server of {@code server} (its path is ignored) that sends these credentials. */
+    BenchConnection(URI server, String authorization) {
+        this.server = server;
+        this.authorization = authorization;
     }
 
-    Response post(byte[] body) throws IOException {
+    /** Posts a JSON body to a path (with its query, if any). */
+    Response post(String pathAndQuery, byte[] body) throws IOException {
+        return send("POST " + pathAndQuery, body);
+    }
+
+    Response get(String pathAndQuery) throws IOException {
+        return send("GET " + pathAndQuery, null);
+    }
+
+    private Response send(String requestLine, byte[] body) throws IOException {
         if (socket == null) {
             connect();
         }
-        out.write(head);
-        out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
+        StringBuilder head = new StringBuilder(256).append(requestLine).append(" HTTP/1.1\r\nHost: ")
+                .append(server.getHost()).append(':').append(server.getPort())
+                .append("\r\nAuthorization: ").append(authorization).append("\r\n");
+        if (body != null) {
+            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        if (body != null) {
+            out.write(body);
+        }
         out.flush();
         return read();
     }
@@ -55,8 +78,8 @@ final class BenchConnection implements AutoCloseable {
     private void connect() throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
-        socket.connect(address, 10_000);
-        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 10_000);
+        in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
         out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     }
 

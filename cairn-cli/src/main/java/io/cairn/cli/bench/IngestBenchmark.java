@@ -78,18 +78,17 @@ public final class IngestBenchmark {
 
     /** The bodies posted to a Keen endpoint of {@code baseUri} with {@code writeKey}, one connection per client. */
     public Phase overHttp(URI baseUri, String projectId, String writeKey) throws Exception {
-        URI target = baseUri.resolve("/3.0/projects/" + projectId + "/events"
-                + (plan.batchSize() == 1 ? "/" + plan.collection() : ""));
+        String path = "/3.0/projects/" + projectId + "/events" + (plan.batchSize() == 1 ? "/" + plan.collection() : "");
         int expected = plan.batchSize() == 1 ? 201 : 200;
         List<BenchConnection> connections = new CopyOnWriteArrayList<>();
         ThreadLocal<BenchConnection> connection = ThreadLocal.withInitial(() -> {
-            BenchConnection opened = new BenchConnection(target, writeKey);
+            BenchConnection opened = new BenchConnection(baseUri, writeKey);
             connections.add(opened);
             return opened;
         });
         try {
             return run("http", plan.events(), body -> {
-                BenchConnection.Response response = connection.get().post(body);
+                BenchConnection.Response response = connection.get().post(path, body);
                 if (response.status() != expected || contains(response.body(), "\"success\":false")) {
                     throw new IllegalStateException("the server answered " + response.status() + ": "
                             + new String(response.body(), 0, Math.min(300, response.body().length),

@@ -7,12 +7,10 @@ import io.cairn.core.model.ProjectId;
 import io.cairn.core.storage.ProjectStore;
 import io.cairn.server.dialect.keen.KeenBatchReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,48 +97,52 @@ public final class QueryBenchmark {
         String gift = column(schema, "gift", PropertyType.BOOLEAN);
         String quantity = column(schema, "quantity", PropertyType.NUMBER);
         String range = "{\"start\":\"" + START + "\",\"end\":\"" + START.plus(SPAN) + "\"}";
-        Http http = new Http(baseUri, project, readKey);
-        ProjectStore store = core.storage().project(project);
-        int tableColumns = 3 + (int) schema.columns().stream().filter(c -> c.type().isStored()).count();
-        List<Timing> timings = new ArrayList<>();
-        timings.add(time("count per day, whole range",
-                () -> http.get("count", "interval=daily&timeframe=" + enc(range)),
-                () -> sql(store, "SELECT epoch_us(date_trunc('day', keen_timestamp)), count(*) FROM " + t
-                        + " WHERE keen_timestamp >= TIMESTAMP '2026-01-01' AND keen_timestamp < TIMESTAMP '2026-03-02'"
-                        + " GROUP BY 1", 2)));
-        timings.add(time("sum group_by country",
-                () -> http.get("sum", "target_property=item.price&group_by=user.country"),
-                () -> sql(store, "SELECT " + country + ", sum(" + price + ") FROM " + t + " GROUP BY 1", 2)));
-        timings.add(time("count_unique user.id (200k)",
-                () -> http.get("count_unique", "target_property=user.id"),
-                () -> sql(store, "SELECT count(DISTINCT " + user + ") FROM " + t, 1)));
-        timings.add(time("count_unique group_by + filter",
-                () -> http.get("count_unique", "target_property=user.id&group_by=item.category&filters="
-                        + enc("[{\"property_name\":\"device.os\",\"operator\":\"eq\",\"property_value\":\"ios\"}]")),
-                () -> sql(store, "SELECT " + category + ", count(DISTINCT " + user + ") FROM " + t + " WHERE " + os
-                        + " = 'ios' GROUP BY 1", 2)));
-        timings.add(time("2-step funnel",
-                () -> http.post("funnel", "{\"steps\": [{\"event_collection\": \"purchases\", \"actor_property\":"
-                        + " \"user.id\", \"filters\": [{\"property_name\": \"gift\", \"operator\": \"eq\","
-                        + " \"property_value\": true}]}, {\"event_collection\": \"purchases\", \"actor_property\":"
-                        + " \"user.id\", \"filters\": [{\"property_name\": \"quantity\", \"operator\": \"gte\","
-                        + " \"property_value\": 4}]}]}"),
-                () -> sql(store, "WITH a AS (SELECT DISTINCT " + user + " u FROM " + t + " WHERE " + gift + "),"
-                        + " b AS (SELECT DISTINCT " + user + " u FROM " + t + " WHERE " + quantity + " >= 4)"
-                        + " SELECT (SELECT count(*) FROM a), (SELECT count(*) FROM (SELECT u FROM a INTERSECT"
-                        + " SELECT u FROM b))", 2)));
-        timings.add(time("extraction, latest 1,000", LATEST_LIMIT_MILLIS,
-                () -> http.get("extraction", "latest=1000"),
-                () -> sql(store, "SELECT * FROM " + t + " ORDER BY keen_timestamp DESC LIMIT 1000", tableColumns)));
-        // Not one of the six: the same question on a named zone's calendar, where the engine's own way
-        // to ask it converts every row with ICU.
-        timings.add(extra(time("count per day, Europe/Berlin",
-                () -> http.get("count", "interval=daily&timezone=Europe/Berlin&timeframe=" + enc(range)),
-                () -> sql(store, "SELECT epoch_us(timezone('Europe/Berlin', date_trunc('day', timezone("
-                        + "'Europe/Berlin', keen_timestamp AT TIME ZONE 'UTC')))), count(*) FROM " + t
-                        + " WHERE keen_timestamp >= TIMESTAMP '2026-01-01' AND keen_timestamp < TIMESTAMP '2026-03-02'"
-                        + " GROUP BY 1", 2))));
-        return timings;
+        try (Http http = new Http(baseUri, project, readKey)) {
+            ProjectStore store = core.storage().project(project);
+            int tableColumns = 3 + (int) schema.columns().stream().filter(c -> c.type().isStored()).count();
+            List<Timing> timings = new ArrayList<>();
+            timings.add(time("count per day, whole range",
+                    () -> http.get("count", "interval=daily&timeframe=" + enc(range)),
+                    () -> sql(store, "SELECT epoch_us(date_trunc('day', keen_timestamp)), count(*) FROM " + t
+                            + " WHERE keen_timestamp >= TIMESTAMP '2026-01-01'"
+                            + " AND keen_timestamp < TIMESTAMP '2026-03-02'"
+                            + " GROUP BY 1", 2)));
+            timings.add(time("sum group_by country",
+                    () -> http.get("sum", "target_property=item.price&group_by=user.country"),
+                    () -> sql(store, "SELECT " + country + ", sum(" + price + ") FROM " + t + " GROUP BY 1", 2)));
+            timings.add(time("count_unique user.id (200k)",
+                    () -> http.get("count_unique", "target_property=user.id"),
+                    () -> sql(store, "SELECT count(DISTINCT " + user + ") FROM " + t, 1)));
+            timings.add(time("count_unique group_by + filter",
+                    () -> http.get("count_unique", "target_property=user.id&group_by=item.category&filters="
+                            + enc("[{\"property_name\":\"device.os\",\"operator\":\"eq\","
+                                    + "\"property_value\":\"ios\"}]")),
+                    () -> sql(store, "SELECT " + category + ", count(DISTINCT " + user + ") FROM " + t + " WHERE " + os
+                            + " = 'ios' GROUP BY 1", 2)));
+            timings.add(time("2-step funnel",
+                    () -> http.post("funnel", "{\"steps\": [{\"event_collection\": \"purchases\", \"actor_property\":"
+                            + " \"user.id\", \"filters\": [{\"property_name\": \"gift\", \"operator\": \"eq\","
+                            + " \"property_value\": true}]}, {\"event_collection\": \"purchases\", \"actor_property\":"
+                            + " \"user.id\", \"filters\": [{\"property_name\": \"quantity\", \"operator\": \"gte\","
+                            + " \"property_value\": 4}]}]}"),
+                    () -> sql(store, "WITH a AS (SELECT DISTINCT " + user + " u FROM " + t + " WHERE " + gift + "),"
+                            + " b AS (SELECT DISTINCT " + user + " u FROM " + t + " WHERE " + quantity + " >= 4)"
+                            + " SELECT (SELECT count(*) FROM a), (SELECT count(*) FROM (SELECT u FROM a INTERSECT"
+                            + " SELECT u FROM b))", 2)));
+            timings.add(time("extraction, latest 1,000", LATEST_LIMIT_MILLIS,
+                    () -> http.get("extraction", "latest=1000"),
+                    () -> sql(store, "SELECT * FROM " + t + " ORDER BY keen_timestamp DESC LIMIT 1000", tableColumns)));
+            // Not one of the six: the same question on a named zone's calendar, where the engine's own way
+            // to ask it converts every row with ICU.
+            timings.add(extra(time("count per day, Europe/Berlin",
+                    () -> http.get("count", "interval=daily&timezone=Europe/Berlin&timeframe=" + enc(range)),
+                    () -> sql(store, "SELECT epoch_us(timezone('Europe/Berlin', date_trunc('day', timezone("
+                            + "'Europe/Berlin', keen_timestamp AT TIME ZONE 'UTC')))), count(*) FROM " + t
+                            + " WHERE keen_timestamp >= TIMESTAMP '2026-01-01'"
+                            + " AND keen_timestamp < TIMESTAMP '2026-03-02'"
+                            + " GROUP BY 1", 2))));
+            return timings;
+        }
     }
 
     private Timing time(String question, Callable<?> viaHttp, Callable<?> viaEngine) throws Exception {
@@ -206,30 +208,27 @@ public final class QueryBenchmark {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    /** Keen queries with the read key, answers read fully (as a client would). */
-    private record Http(URI base, ProjectId project, String key) {
-        private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Keen queries with the read key over one kept-alive connection, answers read fully (as a client would). */
+    private static final class Http implements AutoCloseable {
+        private final BenchConnection connection;
+        private final String queries;
 
-        String get(String analysis, String query) throws Exception {
-            return send(HttpRequest.newBuilder(uri(analysis, "event_collection=" + COLLECTION + "&" + query)).GET());
+        Http(URI base, ProjectId project, String key) {
+            this.connection = new BenchConnection(base, key);
+            this.queries = "/3.0/projects/" + project + "/queries/";
         }
 
-        String post(String analysis, String json) throws Exception {
-            return send(HttpRequest.newBuilder(uri(analysis, "")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        String get(String analysis, String query) throws IOException {
+            return connection.get(queries + analysis + "?event_collection=" + COLLECTION + "&" + query).okText();
         }
 
-        private URI uri(String analysis, String query) {
-            return base.resolve("/3.0/projects/" + project + "/queries/" + analysis + "?" + query);
+        String post(String analysis, String json) throws IOException {
+            return connection.post(queries + analysis, json.getBytes(StandardCharsets.UTF_8)).okText();
         }
 
-        private String send(HttpRequest.Builder request) throws Exception {
-            HttpResponse<String> response = CLIENT.send(request.header("Authorization", key).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+        @Override
+        public void close() throws IOException {
+            connection.close();
         }
     }
 }

@@ -67,23 +67,32 @@ final class Extractions {
 
     /**
      * Writes the newest {@code latest} events from {@code lower} on, oldest first, if there are that many or
-     * {@code last} says no wider window will follow; returns whether it wrote. The window's events are counted first
-     * (a scan of the few row groups it touches): cheaper than counting them alongside the events, and it lets the
-     * events stream out as they are read.
+     * {@code last} says no wider window will follow; returns whether it wrote.
+     *
+     * <p>First only the timestamps of the window are ranked, to learn whether it holds enough events and the time of
+     * the oldest one kept. The events themselves are then read from that time on: a window as narrow as the answer,
+     * so the engine unpacks the other columns of hardly more rows than it returns.
      */
     private boolean latest(ReadSession session, String from, List<Object> filterParameters, long lower, int latest,
             boolean last, JsonGenerator out) {
         String ts = dialect.quoteIdentifier(CollectionSchema.TIMESTAMP_COLUMN);
         String window = from + " AND " + ts + " >= ?";
-        List<Object> parameters = new ArrayList<>(filterParameters);
-        parameters.add(Instant.ofEpochSecond(Math.floorDiv(lower, 1_000_000), Math.floorMod(lower, 1_000_000) * 1000L));
-        if (!last && session.query("SELECT count(*)" + window, parameters, row -> row.longValue(1)).getFirst()
-                < latest) {
+        String newest = " ORDER BY " + ts + " DESC LIMIT " + latest;
+        long[] reach = session.query("SELECT count(*), " + dialect.epochMicros("min(" + ts + ")") + " FROM (SELECT "
+                + ts + window + newest + ")", withLowerBound(filterParameters, lower),
+                row -> new long[] {row.longValue(1), row.longValue(1) == 0 ? lower : row.longValue(2)}).getFirst();
+        if (reach[0] < latest && !last) {
             return false;
         }
         // Only the events kept are turned into output columns: the select list applies above the limit.
-        session.forEach("SELECT " + events.select() + " FROM (SELECT *" + window + " ORDER BY " + ts + " DESC LIMIT "
-                + latest + ") ORDER BY " + ts, parameters, row -> events.write(row, out));
+        session.forEach("SELECT " + events.select() + " FROM (SELECT *" + window + newest + ") ORDER BY " + ts,
+                withLowerBound(filterParameters, reach[1]), row -> events.write(row, out));
         return true;
+    }
+
+    private static List<Object> withLowerBound(List<Object> filterParameters, long micros) {
+        List<Object> parameters = new ArrayList<>(filterParameters);
+        parameters.add(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L));
+        return parameters;
     }
 }

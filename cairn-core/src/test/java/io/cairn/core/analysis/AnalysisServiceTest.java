@@ -190,6 +190,21 @@ class AnalysisServiceTest {
     }
 
     @Test
+    void latestCutsThroughEventsThatShareTheOldestKeptTimestamp() throws Exception {
+        String[] events = new String[8];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = "{\"n\": " + i + ", \"keen\": {\"timestamp\": \"2024-01-0" + (i < 5 ? 1 : 2) + "T00:00:00Z\"}}";
+        }
+        ingest("ties", events);
+        ArrayNode latest = GoldenJson.extracted(core, project, new ExtractionQuery("ties", List.of(), null, 5,
+                List.of()));
+        assertThat(latest.findValuesAsText("timestamp")).containsExactly("2024-01-01T00:00:00.000Z",
+                "2024-01-01T00:00:00.000Z", "2024-01-02T00:00:00.000Z", "2024-01-02T00:00:00.000Z",
+                "2024-01-02T00:00:00.000Z");
+        assertThat(latest.findValuesAsText("n")).contains("5", "6", "7").doesNotHaveDuplicates();
+    }
+
+    @Test
     void funnelsNarrowByStepWithOptionalAndInvertedSteps() throws Exception {
         ingest("visits", "{\"uid\": \"a\"}", "{\"uid\": \"b\"}", "{\"uid\": \"c\"}", "{\"uid\": \"d\"}");
         ingest("signups", "{\"who\": \"a\"}", "{\"who\": \"b\"}", "{\"who\": \"c\"}", "{\"who\": \"z\"}");
