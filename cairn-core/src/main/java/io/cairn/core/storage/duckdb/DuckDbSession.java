@@ -61,21 +61,17 @@ final class DuckDbSession implements WriteSession {
     }
 
     private List<String> columnsOf(String table) {
-        return tableColumns.computeIfAbsent(table, t -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT column_name FROM duckdb_columns()"
-                    + " WHERE schema_name = current_schema() AND table_name = ? ORDER BY column_index")) {
-                statement.setString(1, t);
-                List<String> names = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        names.add(rs.getString(1));
+        return tableColumns.computeIfAbsent(table, t -> runKept("SELECT column_name FROM duckdb_columns()"
+                + " WHERE schema_name = current_schema() AND table_name = ? ORDER BY column_index", List.of(t),
+                "reading the columns of " + t, statement -> {
+                    List<String> names = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            names.add(rs.getString(1));
+                        }
                     }
-                }
-                return names;
-            } catch (SQLException e) {
-                throw DuckDbErrors.translate(e, "reading the columns of " + t);
-            }
-        });
+                    return names;
+                }));
     }
 
     /** Forgets pending appends of a transaction being rolled back. */
@@ -131,9 +127,14 @@ final class DuckDbSession implements WriteSession {
         T apply(PreparedStatement statement) throws SQLException;
     }
 
-    /** Runs {@code sql} with its parameters bound, on a kept statement when the connection has one. */
+    /** Runs {@code sql} after loading what was appended before it. */
     private <T> T run(String sql, List<?> parameters, String doing, StatementWork<T> work) {
         flushBeforeStatement();
+        return runKept(sql, parameters, doing, work);
+    }
+
+    /** Runs {@code sql} with its parameters bound, on a kept statement when the connection has one. */
+    private <T> T runKept(String sql, List<?> parameters, String doing, StatementWork<T> work) {
         PreparedStatement statement = null;
         try {
             statement = statements.take(sql);
