@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -178,7 +179,8 @@ public final class BenchCommand implements Runnable {
     @Command(name = "series", mixinStandardHelpOptions = true, description = {
         "Writes one point per minute per series through TempoDB's multi-write API, then times rollup reads over",
         "HTTP next to the same reads asked directly of the engine in SQL. Runs a server in this process on a",
-        "temporary data directory."})
+        "temporary data directory, or on --data-dir, kept between runs: a run that finds the points there times",
+        "the reads only (give the same --series and --days)."})
     Integer series(
             @Option(names = "--series", defaultValue = "200", description = "Series (default ${DEFAULT-VALUE}).")
             int seriesCount,
@@ -187,7 +189,9 @@ public final class BenchCommand implements Runnable {
             @Option(names = "--batch", defaultValue = "10000",
                     description = "Points per multi write (default ${DEFAULT-VALUE}).") int batch,
             @Option(names = "--concurrency", defaultValue = "4",
-                    description = "Concurrent writers (default ${DEFAULT-VALUE}).") int concurrency) throws Exception {
+                    description = "Concurrent writers (default ${DEFAULT-VALUE}).") int concurrency,
+            @Option(names = "--data-dir", description = "Where to keep the points between runs (default: a temporary"
+                    + " directory, deleted at the end).") Path dataDir) throws Exception {
         if (seriesCount < 1 || days < 31 || batch < seriesCount || concurrency < 1) {
             throw new IllegalArgumentException("need --series >= 1, --days >= 31 (the reads span 30 days),"
                     + " --batch >= --series and --concurrency >= 1");
@@ -197,26 +201,32 @@ public final class BenchCommand implements Runnable {
         SeriesBenchmark.Plan plan = new SeriesBenchmark.Plan(seriesCount, days, batch, concurrency);
         out.printf("bench series: %d series x 1 point/minute x %d days = %,d points, %,d per multi write, %d writers%n",
                 seriesCount, days, plan.points(), batch, concurrency);
-        Path work = Files.createTempDirectory("cairn-bench-series-");
+        Path work = dataDir != null ? dataDir : Files.createTempDirectory("cairn-bench-series-");
         CoreConfig defaults = CoreConfig.defaults();
         ServerConfig config = ServerConfig.defaults().withHttp(ServerConfig.defaults().http().withPort(0))
                 .withCore(defaults.withStorage(defaults.storage().withDataDir(work)));
         try (CairnCore core = CairnCore.open(config.core()); CairnServer server = CairnServer.start(config, core)) {
-            var project = core.projects().createProject("bench-series");
             SeriesBenchmark benchmark = new SeriesBenchmark(plan, out);
-            SeriesBenchmark.Ingest ingest = benchmark.ingest(server.baseUri(), basic(project.keys().get(1)));
-            out.printf("  ingest over HTTP:     %,d points in %.1f s = %,.0f points/s%n", ingest.points(),
-                    ingest.elapsed().toMillis() / 1000.0, ingest.pointsPerSecond());
-            out.printf("  request latency:      p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (%,d requests)%n",
-                    ingest.latencies().percentileMillis(50), ingest.latencies().percentileMillis(90),
-                    ingest.latencies().percentileMillis(99), ingest.latencies().count());
-            ProjectStore store = core.storage().project(project.project().id());
+            ProjectId project;
+            IssuedKey readKey;
+            Optional<Project> loaded = core.projects().findProjectByName("bench-series");
+            if (loaded.isPresent()) {
+                project = loaded.get().id();
+                readKey = core.projects().createKey(project, Role.READ, "bench series");
+                out.printf("  reusing the points in %s (no ingest)%n", work);
+            } else {
+                var created = core.projects().createProject("bench-series");
+                project = created.project().id();
+                readKey = created.keys().get(2);
+                ingest(out, benchmark.ingest(server.baseUri(), basic(created.keys().get(1))));
+            }
+            ProjectStore store = core.storage().project(project);
             // Let the writer finish what the ingest queued (the last compaction) before timing reads.
             store.write(session -> null);
             long firstSeries = store.read(session -> session.query("SELECT number FROM cairn_series WHERE key = ?",
                     List.of(SeriesBenchmark.key(0)), row -> row.longValue(1))).getFirst();
-            List<SeriesBenchmark.Timing> timings = benchmark.reads(server.baseUri(), basic(project.keys().get(2)),
-                    core, project.project().id(), firstSeries);
+            List<SeriesBenchmark.Timing> timings = benchmark.reads(server.baseUri(), basic(readKey), core, project,
+                    firstSeries);
             out.printf("%n  %-34s %9s %11s %10s %7s%n", "read", "HTTP ms", "service ms", "engine ms", "ratio");
             for (SeriesBenchmark.Timing timing : timings) {
                 out.printf("  %-34s %9.1f %11.1f %10.1f %7.2f%n", timing.question(), timing.httpMillis(),
@@ -229,8 +239,18 @@ public final class BenchCommand implements Runnable {
             out.flush();
             return 0;
         } finally {
-            deleteTree(work);
+            if (dataDir == null) {
+                deleteTree(work);
+            }
         }
+    }
+
+    private static void ingest(PrintWriter out, SeriesBenchmark.Ingest ingest) {
+        out.printf("  ingest over HTTP:     %,d points in %.1f s = %,.0f points/s%n", ingest.points(),
+                ingest.elapsed().toMillis() / 1000.0, ingest.pointsPerSecond());
+        out.printf("  request latency:      p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (%,d requests)%n",
+                ingest.latencies().percentileMillis(50), ingest.latencies().percentileMillis(90),
+                ingest.latencies().percentileMillis(99), ingest.latencies().count());
     }
 
     private static String basic(IssuedKey key) {
