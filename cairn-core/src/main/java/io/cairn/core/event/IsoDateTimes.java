@@ -1,5 +1,6 @@
 package io.cairn.core.event;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -14,6 +15,10 @@ public final class IsoDateTimes {
 
     /** Returned for strings that are not date-times. */
     public static final long NOT_A_DATETIME = Long.MIN_VALUE;
+    /** The length of {@link #formatMillis}'s form. */
+    public static final int MILLIS_LENGTH = 24;
+    /** {@code 00} to {@code 99}, two ASCII bytes each. */
+    private static final byte[] TWO_DIGITS = twoDigits();
 
     private IsoDateTimes() {}
 
@@ -99,33 +104,44 @@ public final class IsoDateTimes {
 
     /** {@code 2024-01-02T03:04:05.678Z}: UTC, always with milliseconds (the rest of the microseconds dropped). */
     public static String formatMillis(long micros) {
+        byte[] text = new byte[MILLIS_LENGTH];
+        writeMillis(micros, text, 0);
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * {@link #formatMillis} as {@value #MILLIS_LENGTH} ASCII bytes at {@code at}, for answers that stream many
+     * date-times straight into a byte buffer.
+     */
+    public static void writeMillis(long micros, byte[] text, int at) {
         long seconds = Math.floorDiv(micros, 1_000_000);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400);
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
-        char[] text = new char[24];
-        put(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        put(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        put(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        put(text, 11, secondOfDay / 3600, 2);
-        text[13] = ':';
-        put(text, 14, secondOfDay / 60 % 60, 2);
-        text[16] = ':';
-        put(text, 17, secondOfDay % 60, 2);
-        text[19] = '.';
-        put(text, 20, (int) (Math.floorMod(micros, 1_000_000) / 1000), 3);
-        text[23] = 'Z';
-        return new String(text);
+        // Years are 0 to 9999: parsing takes four digits.
+        putTwo(text, at, date.getYear() / 100);
+        putTwo(text, at + 2, date.getYear());
+        text[at + 4] = '-';
+        putTwo(text, at + 5, date.getMonthValue());
+        text[at + 7] = '-';
+        putTwo(text, at + 8, date.getDayOfMonth());
+        text[at + 10] = 'T';
+        putTwo(text, at + 11, secondOfDay / 3600);
+        text[at + 13] = ':';
+        putTwo(text, at + 14, secondOfDay / 60 % 60);
+        text[at + 16] = ':';
+        putTwo(text, at + 17, secondOfDay % 60);
+        text[at + 19] = '.';
+        int millis = (int) (Math.floorMod(micros, 1_000_000) / 1000);
+        text[at + 20] = (byte) ('0' + millis / 100);
+        putTwo(text, at + 21, millis);
+        text[at + 23] = 'Z';
     }
 
-    /** {@code value} as exactly {@code width} decimal digits (years are 0 to 9999: parsing takes four digits). */
-    private static void put(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+    /** The last two decimal digits of {@code value}, from a table: one division instead of two per digit. */
+    private static void putTwo(byte[] text, int at, int value) {
+        int pair = Math.floorMod(value, 100) * 2;
+        text[at] = TWO_DIGITS[pair];
+        text[at + 1] = TWO_DIGITS[pair + 1];
     }
 
     private static int digits(String s, int from, int count) {
@@ -141,5 +157,14 @@ public final class IsoDateTimes {
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    private static byte[] twoDigits() {
+        byte[] digits = new byte[200];
+        for (int i = 0; i < 100; i++) {
+            digits[2 * i] = (byte) ('0' + i / 10);
+            digits[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        return digits;
     }
 }

@@ -1,11 +1,11 @@
 package io.cairn.server.dialect.tempodb;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.InvalidRequestException;
 import io.cairn.core.error.NotFoundException;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.project.Role;
+import io.cairn.core.series.DataSetSink;
 import io.cairn.core.series.PointBatch;
 import io.cairn.core.series.SeriesFilter;
 import io.cairn.core.series.SeriesRead;
@@ -18,14 +18,13 @@ import io.cairn.server.http.RequestBodies;
 import io.cairn.server.http.Responses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -68,14 +67,14 @@ final class TempoDbDataHandler {
         SeriesRef ref = TempoDbPaths.series(ctx);
         SeriesRead read = TempoDbParams.read(ctx);
         series.get(project, ref);
-        stream(ctx, json -> series.read(project, ref, read, new TempoDbWire.DataSetWriter(json)), false);
+        stream(ctx, sink -> series.read(project, ref, read, sink), false);
     }
 
     private void readMany(Context ctx) {
         ProjectId project = access.require(ctx, Role.READ);
         SeriesRead read = TempoDbParams.read(ctx);
         SeriesFilter filter = TempoDbParams.filter(ctx);
-        stream(ctx, json -> series.read(project, filter, read, new TempoDbWire.DataSetWriter(json)), true);
+        stream(ctx, sink -> series.read(project, filter, read, sink), true);
     }
 
     private void writeOne(Context ctx, WriteMode mode) {
@@ -133,23 +132,11 @@ final class TempoDbDataHandler {
         }
     }
 
-    private interface JsonWork {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    /** Streams the answer; {@code array} wraps the data sets in a JSON array. */
-    private static void stream(Context ctx, JsonWork work, boolean array) {
+    /** Streams the data sets {@code read} hands out: one, or ({@code many}) a JSON array of them. */
+    private static void stream(Context ctx, Consumer<DataSetSink> read, boolean many) {
         ctx.status(200).contentType(Responses.JSON);
-        // Few large writes: each write to the response may park the request's (virtual) thread.
-        try (OutputStream out = new BufferedOutputStream(ctx.outputStream(), 1 << 16);
-                JsonGenerator json = TempoDbPointsReader.FACTORY.createGenerator(out)) {
-            if (array) {
-                json.writeStartArray();
-            }
-            work.write(json);
-            if (array) {
-                json.writeEndArray();
-            }
+        try (TempoDbWire.DataSetWriter writer = new TempoDbWire.DataSetWriter(ctx.outputStream())) {
+            writer.write(read, many);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

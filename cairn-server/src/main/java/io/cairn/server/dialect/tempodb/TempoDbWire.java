@@ -5,11 +5,16 @@ import io.cairn.core.model.TimeRange;
 import io.cairn.core.series.DataSetSink;
 import io.cairn.core.series.Series;
 import io.cairn.core.series.Summary;
+import io.cairn.server.http.StreamedBody;
 import io.cairn.server.http.WireTime;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** TempoDB's JSON shapes: Series, DataSet (streamed), and the multi-status of multi writes. */
 final class TempoDbWire {
@@ -37,12 +42,35 @@ final class TempoDbWire {
 
     record MultiStatusList(List<Status> multistatus) {}
 
-    /** Writes each data set as it streams: {@code {"series", "start", "end", "data": [...], "summary"}}. */
-    static final class DataSetWriter implements DataSetSink {
-        private final JsonGenerator json;
+    /**
+     * Writes each data set as it streams: {@code {"series", "start", "end", "data": [...], "summary"}}. The points,
+     * most of a data set's bytes, are appended as bytes next to the generator, which writes everything else.
+     */
+    static final class DataSetWriter implements DataSetSink, Closeable {
+        private static final byte[] FIRST_POINT = ascii("{\"t\":\"");
+        private static final byte[] NEXT_POINT = ascii(",{\"t\":\"");
+        private static final byte[] VALUE = ascii("\",\"v\":");
+        private static final byte[] POINT_END = ascii("}");
 
-        DataSetWriter(JsonGenerator json) {
-            this.json = json;
+        private final StreamedBody body;
+        private final JsonGenerator json;
+        private boolean firstPoint;
+
+        DataSetWriter(OutputStream out) throws IOException {
+            body = new StreamedBody(out);
+            json = TempoDbPointsReader.FACTORY.createGenerator(body)
+                    .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        }
+
+        /** Has {@code read} stream its data sets here: one, or ({@code many}) a JSON array of them. */
+        void write(Consumer<DataSetSink> read, boolean many) throws IOException {
+            if (many) {
+                json.writeStartArray();
+            }
+            read.accept(this);
+            if (many) {
+                json.writeEndArray();
+            }
         }
 
         @Override
@@ -54,6 +82,9 @@ final class TempoDbWire {
                 json.writeStringField("start", WireTime.format(range.start()));
                 json.writeStringField("end", WireTime.format(range.end()));
                 json.writeArrayFieldStart("data");
+                // What the generator holds goes first; the points are appended after it.
+                json.flush();
+                firstPoint = true;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -62,10 +93,9 @@ final class TempoDbWire {
         @Override
         public void point(long micros, double value) {
             try {
-                json.writeStartObject();
-                json.writeStringField("t", WireTime.formatMicros(micros));
-                json.writeNumberField("v", value);
-                json.writeEndObject();
+                body.append(firstPoint ? FIRST_POINT : NEXT_POINT).appendWireTime(micros).append(VALUE)
+                        .appendDouble(value).append(POINT_END);
+                firstPoint = false;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -96,6 +126,15 @@ final class TempoDbWire {
             } else {
                 json.writeNumberField(field, value);
             }
+        }
+
+        @Override
+        public void close() throws IOException {
+            json.close();
+        }
+
+        private static byte[] ascii(String text) {
+            return text.getBytes(StandardCharsets.US_ASCII);
         }
     }
 
