@@ -37,15 +37,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Time series through TempoDB's HTTP API: multi writes of one point per minute per series, then rollup reads, each
  * also asked directly of the engine in SQL over the same tables in the same run. Medians of several runs after a
- * warm-up.
+ * warm-up, the three ways of asking taking turns.
  */
 public final class SeriesBenchmark {
 
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final int WARMUP = 2;
-    private static final int RUNS = 9;
+    private static final int WARMUP = 20;
+    private static final int RUNS = 21;
     /** The tables the series store keeps its points in, read by the engine baseline. */
     private static final String POINTS = "(SELECT series, t, v FROM cairn_series_points UNION ALL"
             + " SELECT series, t, v FROM cairn_series_fresh)";
@@ -187,14 +187,34 @@ public final class SeriesBenchmark {
         return instant.toString().replace('T', ' ').replace("Z", "");
     }
 
+    /**
+     * Times the three ways of asking in turns, so that the load of a shared machine, which moves by the second,
+     * weighs on all three alike. The warm-up is long enough for the JIT to compile the HTTP path (server and
+     * client), which a few runs are not: a long-running server answers warm.
+     */
     private Timing time(String question, Callable<?> viaHttp, Runnable viaService, Callable<?> viaEngine)
             throws Exception {
         out.printf("  timing %s...%n", question);
         out.flush();
-        return new Timing(question, median(viaHttp), median(() -> {
+        Callable<?> service = () -> {
             viaService.run();
             return null;
-        }), median(viaEngine));
+        };
+        List<Callable<?>> ways = List.of(viaHttp, service, viaEngine);
+        for (int i = 0; i < WARMUP; i++) {
+            for (Callable<?> way : ways) {
+                way.call();
+            }
+        }
+        double[][] millis = new double[ways.size()][RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            for (int way = 0; way < ways.size(); way++) {
+                long start = System.nanoTime();
+                ways.get(way).call();
+                millis[way][i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return new Timing(question, median(millis[0]), median(millis[1]), median(millis[2]));
     }
 
     /** Takes the points a service read streams, as a dialect writing them would, minus the writing. */
@@ -213,18 +233,9 @@ public final class SeriesBenchmark {
         public void end(Summary summary) {}
     }
 
-    private static double median(Callable<?> action) throws Exception {
-        for (int i = 0; i < WARMUP; i++) {
-            action.call();
-        }
-        double[] millis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            action.call();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
+    private static double median(double[] millis) {
         Arrays.sort(millis);
-        return millis[RUNS / 2];
+        return millis[millis.length / 2];
     }
 
     /** Every row read, as a client reads every point of an answer. */
