@@ -17,9 +17,6 @@ import io.cairn.core.series.Summary;
 import io.cairn.core.storage.ProjectStore;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,42 +71,38 @@ public final class SeriesBenchmark {
 
     private final Plan plan;
     private final PrintWriter out;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public SeriesBenchmark(Plan plan, PrintWriter out) {
         this.plan = plan;
         this.out = out;
     }
 
-    /** Writes every point with {@code POST /v1/multi/}, {@code batch} points per request, minute after minute. */
+    /**
+     * Writes every point with {@code POST /v1/multi/}, {@code batch} points per request, minute after minute, each
+     * writer on its own kept-alive connection.
+     */
     public Ingest ingest(URI base, String basicAuth) throws Exception {
         int minutesPerRequest = Math.max(1, plan.batch() / plan.series());
         long requests = Math.ceilDiv((long) plan.days() * 1440, minutesPerRequest);
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
         Latencies latencies = new Latencies();
-        URI target = base.resolve("/v1/multi/");
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency())) {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < plan.concurrency(); w++) {
                 workers.add(pool.submit(() -> {
-                    for (long r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
-                        byte[] body = multiBody(r * minutesPerRequest, minutesPerRequest);
-                        long sent = System.nanoTime();
-                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(target)
-                                .header("Authorization", basicAuth).header("Content-Type", "application/json")
-                                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                                .build(), HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-                        }
-                        latencies.record(System.nanoTime() - sent);
-                        if (done.incrementAndGet() % 200 == 0) {
-                            out.printf("  %,d / %,d points written%n", done.get() * minutesPerRequest * plan.series(),
-                                    plan.points());
-                            out.flush();
+                    try (BenchConnection connection = new BenchConnection(base, basicAuth)) {
+                        for (long r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
+                            byte[] body = multiBody(r * minutesPerRequest, minutesPerRequest);
+                            long sent = System.nanoTime();
+                            connection.post("/v1/multi/", body).okText();
+                            latencies.record(System.nanoTime() - sent);
+                            if (done.incrementAndGet() % 200 == 0) {
+                                out.printf("  %,d / %,d points written%n",
+                                        done.get() * minutesPerRequest * plan.series(), plan.points());
+                                out.flush();
+                            }
                         }
                     }
                     return null;
@@ -147,6 +140,13 @@ public final class SeriesBenchmark {
     /** The three reads of the issue over HTTP (read key) and in SQL, on the same data. */
     public List<Timing> reads(URI base, String basicAuth, CairnCore core, ProjectId project, long seriesNumber)
             throws Exception {
+        try (BenchConnection http = new BenchConnection(base, basicAuth)) {
+            return reads(http, core, project, seriesNumber);
+        }
+    }
+
+    private List<Timing> reads(BenchConnection http, CairnCore core, ProjectId project, long seriesNumber)
+            throws Exception {
         ProjectStore store = core.storage().project(project);
         SeriesService service = core.series();
         Instant from = START.plus(Duration.ofDays(Math.max(0, plan.days() - 30) / 2));
@@ -162,20 +162,20 @@ public final class SeriesBenchmark {
         TimeRange monthRange = TimeRange.of(from, from.plus(Duration.ofDays(30)));
         TimeRange weekRange = TimeRange.of(from, from.plus(Duration.ofDays(7)));
         timings.add(time("1 series, 30 days, 1-hour max",
-                () -> get(base, oneSeries + month + "&interval=1hour&function=max", basicAuth),
+                () -> http.get(oneSeries + month + "&interval=1hour&function=max").okText(),
                 () -> service.read(project, first, new SeriesRead(monthRange, Rollup.of(Interval.of(1,
                         CalendarUnit.HOUR), RollupFunction.MAX), ZoneOffset.UTC), new CountingSink()),
                 () -> sql(store, "SELECT series, epoch_us(date_trunc('hour', t)) b, max(v)" + SUMMARY + " FROM "
                         + POINTS + " WHERE series = " + seriesNumber + " AND" + monthSql
                         + " GROUP BY 1, 2 ORDER BY 1, 2")));
         timings.add(time(plan.series() + " series, 7 days, 1-day mean",
-                () -> get(base, "/v1/data/?" + week + "&interval=1day&function=mean", basicAuth),
+                () -> http.get("/v1/data/?" + week + "&interval=1day&function=mean").okText(),
                 () -> service.read(project, SeriesFilter.ALL, new SeriesRead(weekRange, Rollup.of(Interval.of(1,
                         CalendarUnit.DAY), RollupFunction.MEAN), ZoneOffset.UTC), new CountingSink()),
                 () -> sql(store, "SELECT series, epoch_us(date_trunc('day', t)) b, avg(v)" + SUMMARY + " FROM "
                         + POINTS + " WHERE" + weekSql + " GROUP BY 1, 2 ORDER BY 1, 2")));
         timings.add(time("1 series, 30 days, raw",
-                () -> get(base, oneSeries + month + "&interval=raw", basicAuth),
+                () -> http.get(oneSeries + month + "&interval=raw").okText(),
                 () -> service.read(project, first, new SeriesRead(monthRange, Rollup.raw(), ZoneOffset.UTC),
                         new CountingSink()),
                 () -> sql(store, "SELECT series, epoch_us(t), v FROM " + POINTS + " WHERE series = " + seriesNumber
@@ -251,13 +251,4 @@ public final class SeriesBenchmark {
         });
     }
 
-    private byte[] get(URI base, String pathAndQuery, String basicAuth) throws Exception {
-        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
-                .header("Authorization", basicAuth).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        return response.body();
-    }
 }

@@ -232,8 +232,8 @@ public final class BenchCommand implements Runnable {
                 out.printf("  %-34s %9.1f %11.1f %10.1f %7.2f%n", timing.question(), timing.httpMillis(),
                         timing.serviceMillis(), timing.engineMillis(), timing.httpMillis() / timing.engineMillis());
             }
-            out.println("  HTTP: the answer read whole by a client. service: the core's read, points taken but not"
-                    + " written.");
+            out.println("  HTTP: the answer read whole by the bench client (one kept-alive connection). service: the"
+                    + " core's read, points taken but not written.");
             out.println("  engine: the same question (bucket values and the summary's per-bucket statistics) in SQL"
                     + " on the same tables, every row read.");
             out.flush();
