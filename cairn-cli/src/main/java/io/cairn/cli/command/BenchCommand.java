@@ -225,8 +225,14 @@ public final class BenchCommand implements Runnable {
             store.write(session -> null);
             long firstSeries = store.read(session -> session.query("SELECT number FROM cairn_series WHERE key = ?",
                     List.of(SeriesBenchmark.key(0)), row -> row.longValue(1))).getFirst();
-            List<SeriesBenchmark.Timing> timings = benchmark.reads(server.baseUri(), basic(readKey), core, project,
-                    firstSeries);
+            List<SeriesBenchmark.Timing> timings;
+            try {
+                timings = benchmark.reads(server.baseUri(), basic(readKey), core, project, firstSeries);
+            } finally {
+                if (loaded.isPresent()) {
+                    core.projects().revokeKey(project, readKey.key().id());
+                }
+            }
             out.printf("%n  %-34s %9s %11s %10s %7s%n", "read", "HTTP ms", "service ms", "engine ms", "ratio");
             for (SeriesBenchmark.Timing timing : timings) {
                 out.printf("  %-34s %9.1f %11.1f %10.1f %7.2f%n", timing.question(), timing.httpMillis(),
