@@ -1,0 +1,60 @@
+package io.cairn.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.it.CairnExtension.CliRun;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark commands, run small: each starts its own server, talks to it over HTTP with the bench client and
+ * prints its figures. Only that they run through and report is checked here; the figures themselves are for people.
+ */
+class BenchIT {
+
+    /** Gives the commands their environment; the benches start servers of their own. */
+    @RegisterExtension
+    static final CairnExtension server = new CairnExtension();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void ingestPostsBatchesAndSingleEventsAndComparesThemWithTheInProcessBaseline() {
+        CliRun batches = server.cli("bench", "ingest", "--events", "3000", "--batch", "500", "--concurrency", "2",
+                "--baseline-events", "1000");
+        assertThat(batches.exitCode()).as(batches.err()).isZero();
+        assertThat(batches.out()).containsPattern("HTTP: +3,000 events in .* events/s \\(\\d+% of baseline\\)")
+                .containsPattern("request latency: +p50 [0-9.]+ ms").contains("server peak RSS");
+
+        CliRun singles = server.cli("bench", "ingest", "--events", "300", "--batch", "1", "--concurrency", "4",
+                "--baseline-events", "100");
+        assertThat(singles.exitCode()).as(singles.err()).isZero();
+        assertThat(singles.out()).containsPattern("HTTP: +300 events in .* events/s");
+    }
+
+    @Test
+    void queryTimesEveryQuestionOverHttpAndInSql() {
+        CliRun query = server.cli("bench", "query", "--events", "4000", "--data-dir", dataDir.toString());
+        assertThat(query.exitCode()).as(query.err()).isZero();
+        for (String question : new String[] {"count per day, whole range", "sum group_by country",
+                "count_unique user.id", "count_unique group_by + filter", "2-step funnel", "extraction, latest 1,000",
+                "count per day, Europe/Berlin"}) {
+            assertThat(query.out()).containsPattern("(?m)^ +" + java.util.regex.Pattern.quote(question)
+                    + ".* +[0-9.]+ +[0-9.]+ +[0-9.]+ (ok|MISSED)");
+        }
+        assertThat(query.out()).containsPattern("total of the first six +[0-9.]+");
+    }
+
+    @Test
+    void seriesWritesPointsAndTimesEachRead() {
+        CliRun series = server.cli("bench", "series", "--series", "2", "--days", "31", "--data-dir",
+                dataDir.toString());
+        assertThat(series.exitCode()).as(series.err()).isZero();
+        assertThat(series.out()).containsPattern("ingest over HTTP: +89,280 points in .* points/s")
+                .containsPattern("1 series, 30 days, 1-hour max +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+")
+                .containsPattern("1 series, 30 days, raw +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+");
+    }
+}
