@@ -37,7 +37,8 @@ class BenchIT {
 
     @Test
     void queryTimesEveryQuestionOverHttpAndInSql() {
-        CliRun query = server.cli("bench", "query", "--events", "4000", "--data-dir", dataDir.toString());
+        CliRun query = server.cli("bench", "query", "--events", "4000", "--warm-up", "0", "--data-dir",
+                dataDir.toString());
         assertThat(query.exitCode()).as(query.err()).isZero();
         for (String question : new String[] {"count per day, whole range", "sum group_by country",
                 "count_unique user.id", "count_unique group_by + filter", "2-step funnel", "extraction, latest 1,000",
@@ -50,7 +51,7 @@ class BenchIT {
 
     @Test
     void seriesWritesPointsAndTimesEachRead() {
-        CliRun series = server.cli("bench", "series", "--series", "2", "--days", "31", "--data-dir",
+        CliRun series = server.cli("bench", "series", "--series", "2", "--days", "31", "--warm-up", "0", "--data-dir",
                 dataDir.toString());
         assertThat(series.exitCode()).as(series.err()).isZero();
         assertThat(series.out()).containsPattern("ingest over HTTP: +89,280 points in .* points/s")

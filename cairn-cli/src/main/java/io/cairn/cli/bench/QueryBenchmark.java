@@ -15,24 +15,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * Analysis latency: each question asked through Keen's HTTP API and, in the same run, asked directly of the engine
- * in SQL over the same table, every row of both answers read. Medians of several runs, the two forms alternating,
- * after a warm-up long enough for the JIT to compile the server's path: a server answers in steady state, and the
- * first question timed would otherwise pay for warming the whole HTTP stack.
+ * in SQL over the same table, every row of both answers read, the two forms taking {@link Turns}.
  */
 public final class QueryBenchmark {
 
     public static final String COLLECTION = "purchases";
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     static final Duration SPAN = Duration.ofDays(60);
-    private static final int WARMUP_RUNS = 3;
-    private static final Duration WARMUP_TIME = Duration.ofSeconds(1);
     private static final int RUNS = 7;
 
     /**
@@ -61,10 +56,13 @@ public final class QueryBenchmark {
     private final CairnCore core;
     private final ProjectId project;
     private final PrintWriter out;
+    private final Turns turns;
 
-    public QueryBenchmark(CairnCore core, ProjectId project, PrintWriter out) {
+    /** A benchmark that waits {@code warmUp} before timing each question. */
+    public QueryBenchmark(CairnCore core, ProjectId project, Duration warmUp, PrintWriter out) {
         this.core = core;
         this.project = project;
+        this.turns = new Turns(warmUp, RUNS);
         this.out = out;
     }
 
@@ -153,35 +151,12 @@ public final class QueryBenchmark {
             throws Exception {
         out.printf("  timing %s...%n", question);
         out.flush();
-        long warmUntil = System.nanoTime() + WARMUP_TIME.toNanos();
-        for (int i = 0; i < WARMUP_RUNS || System.nanoTime() < warmUntil; i++) {
-            viaHttp.call();
-            viaEngine.call();
-        }
-        // Alternating, so that both see the same machine when something else runs on it.
-        double[] http = new double[RUNS];
-        double[] engine = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            http[i] = millis(viaHttp);
-            engine[i] = millis(viaEngine);
-        }
-        return new Timing(question, median(http), median(engine), limitMillis, false);
+        double[] medians = turns.medianMillis(List.of(viaHttp, viaEngine));
+        return new Timing(question, medians[0], medians[1], limitMillis, false);
     }
 
     private static Timing extra(Timing timing) {
         return new Timing(timing.question(), timing.httpMillis(), timing.engineMillis(), timing.limitMillis(), true);
-    }
-
-    private static double millis(Callable<?> action) throws Exception {
-        long start = System.nanoTime();
-        action.call();
-        return (System.nanoTime() - start) / 1e6;
-    }
-
-    private static double median(double[] millis) {
-        double[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /** Every value of every row, as a client of the engine would read its answer. */

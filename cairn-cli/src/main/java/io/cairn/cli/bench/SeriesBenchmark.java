@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +40,6 @@ public final class SeriesBenchmark {
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final int WARMUP = 20;
     private static final int RUNS = 21;
     /** The tables the series store keeps its points in, read by the engine baseline. */
     private static final String POINTS = "(SELECT series, t, v FROM cairn_series_points UNION ALL"
@@ -70,10 +68,13 @@ public final class SeriesBenchmark {
     public record Timing(String question, double httpMillis, double serviceMillis, double engineMillis) {}
 
     private final Plan plan;
+    private final Turns turns;
     private final PrintWriter out;
 
-    public SeriesBenchmark(Plan plan, PrintWriter out) {
+    /** A benchmark of {@code plan} that waits {@code warmUp} before timing each read. */
+    public SeriesBenchmark(Plan plan, Duration warmUp, PrintWriter out) {
         this.plan = plan;
+        this.turns = new Turns(warmUp, RUNS);
         this.out = out;
     }
 
@@ -187,11 +188,6 @@ public final class SeriesBenchmark {
         return instant.toString().replace('T', ' ').replace("Z", "");
     }
 
-    /**
-     * Times the three ways of asking in turns, so that the load of a shared machine, which moves by the second,
-     * weighs on all three alike. The warm-up is long enough for the JIT to compile the HTTP path (server and
-     * client), which a few runs are not: a long-running server answers warm.
-     */
     private Timing time(String question, Callable<?> viaHttp, Runnable viaService, Callable<?> viaEngine)
             throws Exception {
         out.printf("  timing %s...%n", question);
@@ -200,21 +196,8 @@ public final class SeriesBenchmark {
             viaService.run();
             return null;
         };
-        List<Callable<?>> ways = List.of(viaHttp, service, viaEngine);
-        for (int i = 0; i < WARMUP; i++) {
-            for (Callable<?> way : ways) {
-                way.call();
-            }
-        }
-        double[][] millis = new double[ways.size()][RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            for (int way = 0; way < ways.size(); way++) {
-                long start = System.nanoTime();
-                ways.get(way).call();
-                millis[way][i] = (System.nanoTime() - start) / 1e6;
-            }
-        }
-        return new Timing(question, median(millis[0]), median(millis[1]), median(millis[2]));
+        double[] medians = turns.medianMillis(List.of(viaHttp, service, viaEngine));
+        return new Timing(question, medians[0], medians[1], medians[2]);
     }
 
     /** Takes the points a service read streams, as a dialect writing them would, minus the writing. */
@@ -233,11 +216,6 @@ public final class SeriesBenchmark {
         public void end(Summary summary) {}
     }
 
-    private static double median(double[] millis) {
-        Arrays.sort(millis);
-        return millis[millis.length / 2];
-    }
-
     /** Every row read, as a client reads every point of an answer. */
     private static long sql(ProjectStore store, String sql) {
         return store.read(session -> {
@@ -250,5 +228,4 @@ public final class SeriesBenchmark {
             return rows[0];
         });
     }
-
 }

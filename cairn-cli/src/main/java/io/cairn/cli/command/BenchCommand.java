@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -143,7 +144,8 @@ public final class BenchCommand implements Runnable {
             @Option(names = "--events", defaultValue = "5000000", description = "Events in the collection (default"
                     + " ${DEFAULT-VALUE}).") long events,
             @Option(names = "--data-dir", defaultValue = "cairn-bench-data", description = "Where the benchmark"
-                    + " data is kept between runs (default ${DEFAULT-VALUE}).") Path dataDir) throws Exception {
+                    + " data is kept between runs (default ${DEFAULT-VALUE}).") Path dataDir,
+            @Mixin WarmUp warmUp) throws Exception {
         PrintWriter out = cli.out();
         CoreConfig defaults = CoreConfig.defaults();
         ServerConfig config = ServerConfig.defaults().withHttp(ServerConfig.defaults().http().withPort(0))
@@ -152,7 +154,7 @@ public final class BenchCommand implements Runnable {
         try (CairnCore core = CairnCore.open(config.core())) {
             ProjectId project = core.projects().findProjectByName("bench").map(Project::id)
                     .orElseGet(() -> core.projects().createProject("bench").project().id());
-            QueryBenchmark benchmark = new QueryBenchmark(core, project, out);
+            QueryBenchmark benchmark = new QueryBenchmark(core, project, warmUp.duration(), out);
             benchmark.load(events);
             IssuedKey key = core.projects().createKey(project, Role.READ, "bench query");
             List<QueryBenchmark.Timing> timings;
@@ -191,7 +193,8 @@ public final class BenchCommand implements Runnable {
             @Option(names = "--concurrency", defaultValue = "4",
                     description = "Concurrent writers (default ${DEFAULT-VALUE}).") int concurrency,
             @Option(names = "--data-dir", description = "Where to keep the points between runs (default: a temporary"
-                    + " directory, deleted at the end).") Path dataDir) throws Exception {
+                    + " directory, deleted at the end).") Path dataDir,
+            @Mixin WarmUp warmUp) throws Exception {
         if (seriesCount < 1 || days < 31 || batch < seriesCount || concurrency < 1) {
             throw new IllegalArgumentException("need --series >= 1, --days >= 31 (the reads span 30 days),"
                     + " --batch >= --series and --concurrency >= 1");
@@ -206,7 +209,7 @@ public final class BenchCommand implements Runnable {
         ServerConfig config = ServerConfig.defaults().withHttp(ServerConfig.defaults().http().withPort(0))
                 .withCore(defaults.withStorage(defaults.storage().withDataDir(work)));
         try (CairnCore core = CairnCore.open(config.core()); CairnServer server = CairnServer.start(config, core)) {
-            SeriesBenchmark benchmark = new SeriesBenchmark(plan, out);
+            SeriesBenchmark benchmark = new SeriesBenchmark(plan, warmUp.duration(), out);
             ProjectId project;
             IssuedKey readKey;
             Optional<Project> loaded = core.projects().findProjectByName("bench-series");
@@ -276,6 +279,21 @@ public final class BenchCommand implements Runnable {
     private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** The read benchmarks' warm-up before each question is timed. */
+    static final class WarmUp {
+        @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "8",
+                description = "Seconds of asking each question before timing it, so that the server answers warm"
+                        + " (default ${DEFAULT-VALUE}).")
+        double seconds;
+
+        Duration duration() {
+            if (seconds < 0) {
+                throw new IllegalArgumentException("--warm-up cannot be negative");
+            }
+            return Duration.ofMillis(Math.round(seconds * 1000));
         }
     }
 }
