@@ -37,6 +37,7 @@ public final class AnalysisService {
     private final StorageEngine storage;
     private final EventService events;
     private final SqlDialect dialect;
+    private final NewestHints newestHints = new NewestHints();
 
     public AnalysisService(StorageEngine storage, EventService events) {
         this.storage = requireNonNull(storage, "storage is null");
@@ -62,7 +63,8 @@ public final class AnalysisService {
     public void extract(ProjectId projectId, ExtractionQuery query, JsonGenerator out) {
         Optional<CollectionSchema> schema = events.findCollection(projectId, query.collection());
         if (schema.isPresent()) {
-            new Extractions(schema.get(), dialect, query.propertyNames()).run(storage.project(projectId), query, out);
+            new Extractions(schema.get(), dialect, query.propertyNames(), newestHints).run(projectId,
+                    storage.project(projectId), query, out);
         }
     }
 

@@ -66,9 +66,15 @@ final class EventJson {
     private final Node root = new Node();
     private final Node keen = new Node();
     private final String select;
-    /** The current row's strings and field values: an instance serves one query on one thread. */
-    private final String[] texts;
-    private final Object[] values;
+    private final int textCount;
+
+    /**
+     * One event read out of a result row, to be written later (extractions of the newest events read them newest
+     * first and write them oldest first).
+     *
+     * @param values each chosen field's value, null where the event has none
+     */
+    record Event(long timestampMicros, long createdAtMicros, String id, Object[] values) {}
 
     /** Every stored property, or only those at or under {@code propertyNames} when some are given. */
     EventJson(CollectionSchema schema, SqlDialect dialect, List<String> propertyNames) {
@@ -102,38 +108,44 @@ final class EventJson {
                 dialect.textsAsJsonArray(textColumns)));
         expressions.addAll(typed);
         this.select = String.join(", ", expressions);
-        this.texts = new String[textColumns.size()];
-        this.values = new Object[fields.size()];
+        this.textCount = textColumns.size();
         root.freeze();
         keen.freeze();
     }
 
-    /** The select list that {@link #write} reads rows of (further columns may follow it). */
+    /** The select list that {@link #read} reads rows of (further columns may follow it). */
     String select() {
         return select;
     }
 
-    /** Writes the row as one event object, {@code keen} first. */
-    void write(Row row, JsonGenerator out) {
+    /** The event of a row whose first columns are {@link #select}'s. */
+    Event read(Row row) {
+        String[] texts = new String[textCount];
         if (PackedTexts.unpack(row.bytes(3), texts) != texts.length) {
             throw new InternalException(ErrorCode.INTERNAL, "the engine packed an event's strings unreadably");
         }
+        Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = value(row, fields.get(i), texts);
         }
+        return new Event(row.longValue(1), row.longValue(2), texts[0], values);
+    }
+
+    /** Writes the event as one object, {@code keen} first. */
+    void write(Event event, JsonGenerator out) {
         try {
             out.writeStartObject();
             out.writeFieldName(KEEN_NAME);
             out.writeStartObject();
             out.writeFieldName(TIMESTAMP_NAME);
-            out.writeString(IsoDateTimes.formatMillis(row.longValue(1)));
+            out.writeString(IsoDateTimes.formatMillis(event.timestampMicros()));
             out.writeFieldName(CREATED_AT_NAME);
-            out.writeString(IsoDateTimes.formatMillis(row.longValue(2)));
+            out.writeString(IsoDateTimes.formatMillis(event.createdAtMicros()));
             out.writeFieldName(ID_NAME);
-            out.writeString(texts[0]);
-            writeMembers(keen, values, out);
+            out.writeString(event.id());
+            writeMembers(keen, event.values(), out);
             out.writeEndObject();
-            writeMembers(root, values, out);
+            writeMembers(root, event.values(), out);
             out.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

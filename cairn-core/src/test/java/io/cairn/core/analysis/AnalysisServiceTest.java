@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,6 +203,49 @@ class AnalysisServiceTest {
                 "2024-01-01T00:00:00.000Z", "2024-01-02T00:00:00.000Z", "2024-01-02T00:00:00.000Z",
                 "2024-01-02T00:00:00.000Z");
         assertThat(latest.findValuesAsText("n")).contains("5", "6", "7").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void latestAskedAgainStartsWhereItsLastAnswerBeganAndStaysRightAfterWritesAndDeletes() throws Exception {
+        Instant start = Instant.parse("2024-02-01T00:00:00Z");
+        String[] hours = new String[10];
+        for (int hour = 0; hour < hours.length; hour++) {
+            hours[hour] = numbered(hour, start.plusSeconds(3600L * hour));
+        }
+        ingest("again", hours);
+        ExtractionQuery newestThree = new ExtractionQuery("again", List.of(), null, 3, List.of());
+        assertThat(GoldenJson.extracted(core, project, newestThree).findValuesAsText("n"))
+                .containsExactly("7", "8", "9");
+        // A newer event joins the answer; a late one, older than it, does not.
+        ingest("again", numbered(10, start.plusSeconds(36_000)), numbered(-1, start.minusSeconds(86_400)));
+        assertThat(GoldenJson.extracted(core, project, newestThree).findValuesAsText("n"))
+                .containsExactly("8", "9", "10");
+        // Where the last answer began, one event is left: the extraction must look further back again.
+        core.events().deleteEvents(project, "again", List.of(Filter.of("n", FilterOperator.GTE, 9.0)), null);
+        assertThat(GoldenJson.extracted(core, project, newestThree).findValuesAsText("n"))
+                .containsExactly("6", "7", "8");
+    }
+
+    @Test
+    void latestBeyondWhatIsHeldStreamsTheNewestOldestFirst() throws Exception {
+        Instant start = Instant.parse("2024-03-01T00:00:00Z");
+        String[] events = new String[Extractions.HELD_EVENTS + 5];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = numbered(i, start.plusSeconds(i));
+        }
+        ingest("many", events);
+        ExtractionQuery query = new ExtractionQuery("many", List.of(), null, Extractions.HELD_EVENTS + 1, List.of());
+        for (int asked = 0; asked < 2; asked++) {
+            List<String> numbers = GoldenJson.extracted(core, project, query).findValuesAsText("n");
+            assertThat(numbers).hasSize(Extractions.HELD_EVENTS + 1);
+            assertThat(numbers.getFirst()).isEqualTo("4");
+            assertThat(numbers.getLast()).isEqualTo(String.valueOf(Extractions.HELD_EVENTS + 4));
+            assertThat(numbers).isSortedAccordingTo(Comparator.comparingInt(Integer::parseInt));
+        }
+    }
+
+    private static String numbered(int n, Instant timestamp) {
+        return "{\"n\": " + n + ", \"keen\": {\"timestamp\": \"" + timestamp + "\"}}";
     }
 
     @Test
