@@ -150,6 +150,7 @@ public final class BenchCommand implements Runnable {
         CoreConfig defaults = CoreConfig.defaults();
         ServerConfig config = ServerConfig.defaults().withHttp(ServerConfig.defaults().http().withPort(0))
                 .withCore(defaults.withStorage(defaults.storage().withDataDir(dataDir)));
+        Logging.quiet();
         out.printf("bench query: %,d events in %s%n", events, dataDir);
         try (CairnCore core = CairnCore.open(config.core())) {
             ProjectId project = core.projects().findProjectByName("bench").map(Project::id)

@@ -2,6 +2,7 @@ package io.cairn.core.analysis;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.InternalException;
 import io.cairn.core.event.CollectionSchema;
@@ -74,7 +75,7 @@ final class EventJson {
      *
      * @param values each chosen field's value, null where the event has none
      */
-    record Event(long timestampMicros, long createdAtMicros, String id, Object[] values) {}
+    record Event(long timestampMicros, long createdAtMicros, Object id, Object[] values) {}
 
     /** Every stored property, or only those at or under {@code propertyNames} when some are given. */
     EventJson(CollectionSchema schema, SqlDialect dialect, List<String> propertyNames) {
@@ -120,7 +121,7 @@ final class EventJson {
 
     /** The event of a row whose first columns are {@link #select}'s. */
     Event read(Row row) {
-        String[] texts = new String[textCount];
+        Object[] texts = new Object[textCount];
         if (PackedTexts.unpack(row.bytes(3), texts) != texts.length) {
             throw new InternalException(ErrorCode.INTERNAL, "the engine packed an event's strings unreadably");
         }
@@ -142,7 +143,7 @@ final class EventJson {
             out.writeFieldName(CREATED_AT_NAME);
             out.writeString(IsoDateTimes.formatMillis(event.createdAtMicros()));
             out.writeFieldName(ID_NAME);
-            out.writeString(event.id());
+            writeScalar(event.id(), out);
             writeMembers(keen, event.values(), out);
             out.writeEndObject();
             writeMembers(root, event.values(), out);
@@ -152,7 +153,7 @@ final class EventJson {
         }
     }
 
-    private static Object value(Row row, Field field, String[] texts) {
+    private static Object value(Row row, Field field, Object[] texts) {
         return switch (field.type()) {
             case STRING -> texts[field.position()];
             case NUMBER -> row.doubleValue(field.position());
@@ -212,6 +213,10 @@ final class EventJson {
 
     private static void writeScalar(Object value, JsonGenerator out) throws IOException {
         switch (value) {
+            // Only a generator that writes bytes can copy them through.
+            case PackedTexts.Utf8 text when out instanceof UTF8JsonGenerator ->
+                    out.writeRawUTF8String(text.bytes(), text.start(), text.length());
+            case PackedTexts.Utf8 text -> out.writeString(text.toString());
             case String text -> out.writeString(text);
             case Double number when number == Math.rint(number) && Math.abs(number) < 1e15 ->
                     out.writeNumber(number.longValue());

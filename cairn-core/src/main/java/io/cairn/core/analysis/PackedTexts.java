@@ -7,15 +7,29 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the strings of one event that the engine packed into a UTF-8 JSON array of strings and nulls
  * ({@link io.cairn.core.storage.SqlDialect#textsAsJsonArray}). An extraction reads one such array per event, so this
- * decodes straight from the bytes: a string without escapes is one UTF-8 decode of its bytes, with no parser to set
- * up per event.
+ * reads straight from the bytes, with no parser to set up per event. A string that needed no escape is not even
+ * decoded: its bytes are valid JSON string content as they are, and are copied into the answer ({@link Utf8}).
  */
 final class PackedTexts {
 
+    /**
+     * A string as UTF-8 bytes that hold no quote, backslash or control character, so that a JSON writer may copy
+     * them between quotes without looking at them.
+     */
+    record Utf8(byte[] bytes, int start, int length) {
+        @Override
+        public String toString() {
+            return new String(bytes, start, length, StandardCharsets.UTF_8);
+        }
+    }
+
     private PackedTexts() {}
 
-    /** Fills {@code texts} with the array's elements in order (null for {@code null}); returns how many there were. */
-    static int unpack(byte[] json, String[] texts) {
+    /**
+     * Fills {@code texts} with the array's elements in order: null for {@code null}, a {@link Utf8} for a string
+     * that needs no escape in JSON, else the decoded String. Returns how many there were.
+     */
+    static int unpack(byte[] json, Object[] texts) {
         int count = 0;
         int i = skipBlanks(json, 0);
         expect(json, i++, '[');
@@ -38,11 +52,13 @@ final class PackedTexts {
             } else {
                 expect(json, i++, '"');
                 int start = i;
-                while (at(json, i) != '"' && json[i] != '\\') {
-                    i++;
+                boolean control = false;
+                for (byte c = at(json, i); c != '"' && c != '\\'; c = at(json, ++i)) {
+                    control |= c >= 0 && c < ' ';
                 }
                 if (json[i] == '"') {
-                    texts[count++] = new String(json, start, i - start, StandardCharsets.UTF_8);
+                    texts[count++] = control ? new String(json, start, i - start, StandardCharsets.UTF_8)
+                            : new Utf8(json, start, i - start);
                     i++;
                 } else {
                     StringBuilder text = new StringBuilder().append(new String(json, start, i - start,

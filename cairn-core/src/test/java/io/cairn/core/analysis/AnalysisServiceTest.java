@@ -157,6 +157,8 @@ class AnalysisServiceTest {
                         + " \"keen\": {\"timestamp\": \"2024-01-02T00:00:00Z\"}}");
         ArrayNode all = GoldenJson.extracted(core, project, new ExtractionQuery("x", List.of(), null, null, List.of()));
         assertThat(all.findValuesAsText("b")).containsExactly("1", "3", "2.5");
+        assertThat(GoldenJson.extractedAsCharacters(core, project, new ExtractionQuery("x", List.of(), null, null,
+                List.of()))).isEqualTo(all);
         JsonNode first = all.get(0);
         assertThat(first.get("keen").get("timestamp").asText()).isEqualTo("2024-01-01T00:00:00.000Z");
         assertThat(first.get("keen").get("id").asText()).hasSize(24);

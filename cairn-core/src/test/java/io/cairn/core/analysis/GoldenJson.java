@@ -13,9 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.core.CairnCore;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.model.TimeRange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -62,18 +64,38 @@ final class GoldenJson {
         };
     }
 
-    /** The events an extraction writes, read back. */
+    /** The events an extraction writes as the server does (UTF-8 bytes), read back. */
     static ArrayNode extracted(CairnCore core, ProjectId project, ExtractionQuery query) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator out = MAPPER.createGenerator(text)) {
-            out.writeStartArray();
-            core.analyses().extract(project, query, out);
-            out.writeEndArray();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator out = MAPPER.createGenerator(bytes)) {
+            extract(core, project, query, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return readBack(bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The same through a generator writing characters, which cannot copy UTF-8 bytes through. */
+    static ArrayNode extractedAsCharacters(CairnCore core, ProjectId project, ExtractionQuery query) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = MAPPER.createGenerator(text)) {
+            extract(core, project, query, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return readBack(text.toString());
+    }
+
+    private static void extract(CairnCore core, ProjectId project, ExtractionQuery query, JsonGenerator out)
+            throws IOException {
+        out.writeStartArray();
+        core.analyses().extract(project, query, out);
+        out.writeEndArray();
+    }
+
+    private static ArrayNode readBack(String text) {
         try {
-            return (ArrayNode) MAPPER.readTree(text.toString());
+            return (ArrayNode) MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new AssertionError("an extraction wrote broken JSON: " + text, e);
         }

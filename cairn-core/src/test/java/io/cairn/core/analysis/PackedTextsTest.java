@@ -33,28 +33,45 @@ class PackedTextsTest {
             rs.next();
             packed = rs.getBytes(1);
         }
-        String[] texts = new String[AWKWARD.size()];
+        Object[] texts = new Object[AWKWARD.size()];
         assertThat(PackedTexts.unpack(packed, texts)).isEqualTo(AWKWARD.size());
-        assertThat(texts).containsExactlyElementsOf(AWKWARD);
+        assertThat(strings(texts)).containsExactlyElementsOf(AWKWARD);
+        // Only strings that need no escape are handed on as bytes, to be copied into JSON as they are.
+        for (int i = 0; i < texts.length; i++) {
+            String text = AWKWARD.get(i);
+            boolean plain = text != null && text.chars().noneMatch(c -> c == '"' || c == '\\' || c < ' ');
+            assertThat(texts[i] instanceof PackedTexts.Utf8).as(String.valueOf(text)).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void aStringWithARawControlCharacterIsDecodedNotCopied() {
+        Object[] texts = new Object[1];
+        PackedTexts.unpack(bytes("[\"bell \u0007\"]"), texts);
+        assertThat(texts[0]).isEqualTo("bell \u0007");
     }
 
     @Test
     void escapesOtherWritersUseAreReadToo() {
-        String[] texts = new String[3];
+        Object[] texts = new Object[3];
         int count = PackedTexts.unpack(bytes("[ \"\\u00e9\\ud83d\\ude00\" , null,\"a\\/b\\b\\f\" ]"), texts);
         assertThat(count).isEqualTo(3);
-        assertThat(texts).containsExactly("é😀", null, "a/b\b\f");
+        assertThat(strings(texts)).containsExactly("é😀", null, "a/b\b\f");
         assertThat(PackedTexts.unpack(bytes("[]"), texts)).isZero();
     }
 
     @Test
     void somethingElseThanAnArrayOfStringsIsAnInternalError() {
-        String[] texts = new String[2];
+        Object[] texts = new Object[2];
         for (String broken : List.of("", "[\"open", "[1]", "{\"a\":1}", "[\"a\",\"b\",\"c\"]", "[\"\\x\"]",
                 "[\"\\u12\"]")) {
             assertThatThrownBy(() -> PackedTexts.unpack(bytes(broken), texts)).as(broken)
                     .isInstanceOf(InternalException.class);
         }
+    }
+
+    private static List<String> strings(Object[] texts) {
+        return Arrays.stream(texts).map(text -> text == null ? null : text.toString()).toList();
     }
 
     private static String literal(String value) {
