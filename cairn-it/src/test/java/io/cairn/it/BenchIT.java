@@ -58,4 +58,14 @@ class BenchIT {
                 .containsPattern("1 series, 30 days, 1-hour max +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+")
                 .containsPattern("1 series, 30 days, raw +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+");
     }
+
+    @Test
+    void aNegativeWarmUpIsRefusedBeforeAnythingRuns() {
+        for (String bench : new String[] {"query", "series"}) {
+            CliRun refused = server.cli("bench", bench, "--warm-up", "-1", "--data-dir", dataDir.toString());
+            assertThat(refused.exitCode()).as(bench).isNotZero();
+            assertThat(refused.err()).as(bench).contains("--warm-up cannot be negative");
+            assertThat(refused.out()).as(bench).doesNotContain("bench " + bench + ":");
+        }
+    }
 }

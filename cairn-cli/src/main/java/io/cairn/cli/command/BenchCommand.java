@@ -146,6 +146,7 @@ public final class BenchCommand implements Runnable {
             @Option(names = "--data-dir", defaultValue = "cairn-bench-data", description = "Where the benchmark"
                     + " data is kept between runs (default ${DEFAULT-VALUE}).") Path dataDir,
             @Mixin WarmUp warmUp) throws Exception {
+        Duration warmUpTime = warmUp.duration();
         PrintWriter out = cli.out();
         CoreConfig defaults = CoreConfig.defaults();
         ServerConfig config = ServerConfig.defaults().withHttp(ServerConfig.defaults().http().withPort(0))
@@ -155,7 +156,7 @@ public final class BenchCommand implements Runnable {
         try (CairnCore core = CairnCore.open(config.core())) {
             ProjectId project = core.projects().findProjectByName("bench").map(Project::id)
                     .orElseGet(() -> core.projects().createProject("bench").project().id());
-            QueryBenchmark benchmark = new QueryBenchmark(core, project, warmUp.duration(), out);
+            QueryBenchmark benchmark = new QueryBenchmark(core, project, warmUpTime, out);
             benchmark.load(events);
             IssuedKey key = core.projects().createKey(project, Role.READ, "bench query");
             List<QueryBenchmark.Timing> timings;
@@ -196,6 +197,7 @@ public final class BenchCommand implements Runnable {
             @Option(names = "--data-dir", description = "Where to keep the points between runs (default: a temporary"
                     + " directory, deleted at the end).") Path dataDir,
             @Mixin WarmUp warmUp) throws Exception {
+        Duration warmUpTime = warmUp.duration();
         if (seriesCount < 1 || days < 31 || batch < seriesCount || concurrency < 1) {
             throw new IllegalArgumentException("need --series >= 1, --days >= 31 (the reads span 30 days),"
                     + " --batch >= --series and --concurrency >= 1");
@@ -210,7 +212,7 @@ public final class BenchCommand implements Runnable {
         ServerConfig config = ServerConfig.defaults().withHttp(ServerConfig.defaults().http().withPort(0))
                 .withCore(defaults.withStorage(defaults.storage().withDataDir(work)));
         try (CairnCore core = CairnCore.open(config.core()); CairnServer server = CairnServer.start(config, core)) {
-            SeriesBenchmark benchmark = new SeriesBenchmark(plan, warmUp.duration(), out);
+            SeriesBenchmark benchmark = new SeriesBenchmark(plan, warmUpTime, out);
             ProjectId project;
             IssuedKey readKey;
             Optional<Project> loaded = core.projects().findProjectByName("bench-series");

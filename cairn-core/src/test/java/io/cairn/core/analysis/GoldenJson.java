@@ -67,30 +67,29 @@ final class GoldenJson {
     /** The events an extraction writes as the server does (UTF-8 bytes), read back. */
     static ArrayNode extracted(CairnCore core, ProjectId project, ExtractionQuery query) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator out = MAPPER.createGenerator(bytes)) {
-            extract(core, project, query, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        extract(core, project, query, () -> MAPPER.createGenerator(bytes));
         return readBack(bytes.toString(StandardCharsets.UTF_8));
     }
 
     /** The same through a generator writing characters, which cannot copy UTF-8 bytes through. */
     static ArrayNode extractedAsCharacters(CairnCore core, ProjectId project, ExtractionQuery query) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator out = MAPPER.createGenerator(text)) {
-            extract(core, project, query, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        extract(core, project, query, () -> MAPPER.createGenerator(text));
         return readBack(text.toString());
     }
 
-    private static void extract(CairnCore core, ProjectId project, ExtractionQuery query, JsonGenerator out)
-            throws IOException {
-        out.writeStartArray();
-        core.analyses().extract(project, query, out);
-        out.writeEndArray();
+    private interface Generators {
+        JsonGenerator open() throws IOException;
+    }
+
+    private static void extract(CairnCore core, ProjectId project, ExtractionQuery query, Generators generators) {
+        try (JsonGenerator out = generators.open()) {
+            out.writeStartArray();
+            core.analyses().extract(project, query, out);
+            out.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ArrayNode readBack(String text) {
