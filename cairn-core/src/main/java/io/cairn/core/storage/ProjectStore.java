@@ -4,6 +4,7 @@ import io.cairn.core.error.CairnException;
 import io.cairn.core.error.InternalException;
 import io.cairn.core.error.ErrorCode;
 import io.cairn.core.model.ProjectId;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +15,8 @@ import java.util.concurrent.ExecutionException;
  * <p>Writes are <em>group-committed</em>: the writer takes every unit waiting in its queue (up to a batch limit),
  * applies them in one transaction and commits once, so many small writes cost one commit. A unit that fails is
  * re-run alone so it cannot fail its neighbours; units must therefore be deterministic functions of the session
- * with no side effects outside it. A write's future completes only after its commit is durable.
+ * with no side effects outside it. A write's future completes only after its commit is durable (for small
+ * {@linkplain #submitAppend appends}: after they are durable in the engine's journal).
  *
  * <p>Thread-safe; called on request threads. Throws {@code UnavailableException} when the write queue stays full
  * past its timeout or the engine is closing.
@@ -28,8 +30,29 @@ public interface ProjectStore {
 
     /** {@link #submit} and wait: returns once the unit's commit is durable, or throws the unit's failure. */
     default <T> T write(WriteUnit<T> unit) {
+        return await(submit(unit));
+    }
+
+    /**
+     * Queues rows to append to tables (table name to rows), as a unit that only calls {@link WriteSession#append}
+     * would. The future completes once the rows are durable: an engine may acknowledge small appends from a journal
+     * of its own before it has loaded them, but every read and write that starts afterwards sees them.
+     */
+    default CompletableFuture<Void> submitAppend(Map<String, RowBatch> rows) {
+        return submit(session -> {
+            rows.forEach(session::append);
+            return null;
+        });
+    }
+
+    /** {@link #submitAppend} and wait. */
+    default void append(Map<String, RowBatch> rows) {
+        await(submitAppend(rows));
+    }
+
+    private static <T> T await(CompletableFuture<T> done) {
         try {
-            return submit(unit).get();
+            return done.get();
         } catch (ExecutionException | CompletionException e) {
             if (e.getCause() instanceof CairnException cairn) {
                 throw cairn;

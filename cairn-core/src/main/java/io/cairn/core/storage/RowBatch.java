@@ -3,8 +3,11 @@ package io.cairn.core.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.cairn.core.model.ColumnType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rows for one table, held column by column so that an engine can load them in bulk. Built row by row with a
@@ -34,6 +37,48 @@ public final class RowBatch {
 
     public static Builder builder(List<Column> columns, int expectedRows) {
         return new Builder(columns, expectedRows);
+    }
+
+    /**
+     * The rows of every batch, in order, under the union of their columns (in order of first appearance); a batch
+     * lacking a column gives NULLs there. Engines load one large batch far more cheaply than many small ones.
+     *
+     * @throws IllegalArgumentException when two batches give one column different types
+     */
+    public static RowBatch concat(List<RowBatch> batches) {
+        if (batches.size() == 1) {
+            return batches.getFirst();
+        }
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        List<Column> columns = new ArrayList<>();
+        int rows = 0;
+        for (RowBatch batch : batches) {
+            rows += batch.size;
+            for (Column column : batch.columns) {
+                Integer known = positions.putIfAbsent(column.name(), columns.size());
+                if (known == null) {
+                    columns.add(column);
+                } else if (columns.get(known).type() != column.type()) {
+                    throw new IllegalArgumentException("column " + column.name() + " is both "
+                            + columns.get(known).type() + " and " + column.type());
+                }
+            }
+        }
+        Object[] values = new Object[columns.size()];
+        boolean[][] present = new boolean[columns.size()][rows];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = Builder.newArray(columns.get(c).type(), rows);
+        }
+        int at = 0;
+        for (RowBatch batch : batches) {
+            for (int source = 0; source < batch.columns.size(); source++) {
+                int target = positions.get(batch.columns.get(source).name());
+                System.arraycopy(batch.values[source], 0, values[target], at, batch.size);
+                System.arraycopy(batch.present[source], 0, present[target], at, batch.size);
+            }
+            at += batch.size;
+        }
+        return new RowBatch(List.copyOf(columns), values, present, rows);
     }
 
     public List<Column> columns() {

@@ -5,9 +5,7 @@ import io.cairn.core.storage.RowBatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,24 +27,21 @@ import org.duckdb.DuckDBWritableVector;
  * Loads {@link RowBatch}es into a table, once per table and commit.
  *
  * <p>Large loads do not use DuckDB's appender: it flushes every 2,048 rows, and each flush runs a whole insert, so
- * its fixed cost dominates. Here the batches are staged in memory under an id and a Java table function, {@code cairn_rows(id)},
- * streams them to DuckDB in vectors, so that one insert (one pipeline) loads every row the commit appends to a table.
- * Column data crosses into DuckDB one vector at a time, strings included.
+ * its fixed cost dominates. Here the commit's batches for the table are joined into one ({@link RowBatch#concat}),
+ * staged in memory under an id, and a Java table function, {@code cairn_rows(id)}, streams it to DuckDB in vectors,
+ * so that one insert (one pipeline) loads every row the commit appends to the table. Column data crosses into DuckDB
+ * one vector at a time, strings included.
  */
 final class DuckDbBulkLoad {
 
     static final String FUNCTION = "cairn_rows";
 
     /** Rows waiting for the insert that reads them; keyed by a process-wide id. */
-    private static final Map<Long, Staged> STAGED = new ConcurrentHashMap<>();
+    private static final Map<Long, RowBatch> STAGED = new ConcurrentHashMap<>();
     private static final AtomicLong IDS = new AtomicLong();
 
-    /** Batches for one table under their union of columns; a batch lacking a column gives NULLs there. */
-    private record Staged(List<RowBatch.Column> columns, List<RowBatch> batches) {}
-
-    /** Where the scan is: which batch, which row in it. Touched by DuckDB's one scan thread only. */
+    /** Where the scan is in the batch. Touched by DuckDB's one scan thread only. */
     private static final class Cursor {
-        int batch;
         int row;
     }
 
@@ -74,34 +69,38 @@ final class DuckDbBulkLoad {
      */
     static void load(DuckDBConnection connection, String table, List<RowBatch> batches,
             Supplier<List<String>> tableColumns) throws SQLException {
-        int rows = batches.stream().mapToInt(RowBatch::size).sum();
-        if (rows <= APPENDER_MAX_ROWS) {
-            append(connection, table, batches, tableColumns.get());
+        RowBatch rows;
+        try {
+            // One large batch: per-batch costs (a JNI call per string column, a chunk each) would dominate small ones.
+            rows = RowBatch.concat(batches);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("rows staged for " + table + ": " + e.getMessage(), e);
+        }
+        if (rows.size() <= APPENDER_MAX_ROWS) {
+            append(connection, table, rows, tableColumns.get());
         } else {
-            insert(connection, table, batches);
+            insert(connection, table, rows);
         }
     }
 
-    private static void append(DuckDBConnection connection, String table, List<RowBatch> batches,
+    private static void append(DuckDBConnection connection, String table, RowBatch batch,
             List<String> tableColumns) throws SQLException {
+        for (RowBatch.Column column : batch.columns()) {
+            if (!tableColumns.contains(column.name())) {
+                throw new SQLException("table " + table + " has no column " + column.name());
+            }
+        }
+        int[] source = new int[tableColumns.size()];
+        for (int c = 0; c < source.length; c++) {
+            source[c] = indexOf(batch, tableColumns.get(c));
+        }
         try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
-            for (RowBatch batch : batches) {
-                for (RowBatch.Column column : batch.columns()) {
-                    if (!tableColumns.contains(column.name())) {
-                        throw new SQLException("table " + table + " has no column " + column.name());
-                    }
-                }
-                int[] source = new int[tableColumns.size()];
+            for (int row = 0; row < batch.size(); row++) {
+                appender.beginRow();
                 for (int c = 0; c < source.length; c++) {
-                    source[c] = indexOf(batch, tableColumns.get(c));
+                    appendCell(appender, batch, source[c], row);
                 }
-                for (int row = 0; row < batch.size(); row++) {
-                    appender.beginRow();
-                    for (int c = 0; c < source.length; c++) {
-                        appendCell(appender, batch, source[c], row);
-                    }
-                    appender.endRow();
-                }
+                appender.endRow();
             }
         }
     }
@@ -130,23 +129,12 @@ final class DuckDbBulkLoad {
         return -1;
     }
 
-    /** Inserts every batch into {@code table} with one statement. */
-    static void insert(Connection connection, String table, List<RowBatch> batches) throws SQLException {
-        Map<String, RowBatch.Column> union = new LinkedHashMap<>();
-        for (RowBatch batch : batches) {
-            for (RowBatch.Column column : batch.columns()) {
-                RowBatch.Column known = union.putIfAbsent(column.name(), column);
-                if (known != null && known.type() != column.type()) {
-                    throw new SQLException("column " + column.name() + " of " + table + " staged as both "
-                            + known.type() + " and " + column.type());
-                }
-            }
-        }
-        List<RowBatch.Column> columns = new ArrayList<>(union.values());
+    /** Inserts the batch into {@code table} with one statement. */
+    static void insert(Connection connection, String table, RowBatch batch) throws SQLException {
         long id = IDS.incrementAndGet();
-        STAGED.put(id, new Staged(columns, batches));
+        STAGED.put(id, batch);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(insertSql(table, columns, id));
+            statement.execute(insertSql(table, batch.columns(), id));
         } finally {
             STAGED.remove(id);
         }
@@ -178,18 +166,18 @@ final class DuckDbBulkLoad {
         };
     }
 
-    private static final class RowsFunction implements DuckDBTableFunction<Staged, Cursor, Object> {
+    private static final class RowsFunction implements DuckDBTableFunction<RowBatch, Cursor, Object> {
 
         @Override
-        public Staged bind(DuckDBTableFunctionBindInfo info) {
-            Staged staged = STAGED.get(info.getParameter(0).getLong());
-            if (staged == null) {
+        public RowBatch bind(DuckDBTableFunctionBindInfo info) {
+            RowBatch batch = STAGED.get(info.getParameter(0).getLong());
+            if (batch == null) {
                 throw new IllegalStateException(FUNCTION + " called without staged rows");
             }
-            for (int i = 0; i < staged.columns().size(); i++) {
-                info.addResultColumn("c" + i, vectorType(staged.columns().get(i).type()));
+            for (int i = 0; i < batch.columns().size(); i++) {
+                info.addResultColumn("c" + i, vectorType(batch.columns().get(i).type()));
             }
-            return staged;
+            return batch;
         }
 
         @Override
@@ -200,36 +188,19 @@ final class DuckDbBulkLoad {
 
         @Override
         public long apply(DuckDBTableFunctionCallInfo info, DuckDBDataChunkWriter out) {
-            Staged staged = info.getBindData();
+            RowBatch batch = info.getBindData();
             Cursor cursor = info.getInitData();
-            while (cursor.batch < staged.batches().size()
-                    && cursor.row >= staged.batches().get(cursor.batch).size()) {
-                cursor.batch++;
-                cursor.row = 0;
-            }
-            if (cursor.batch >= staged.batches().size()) {
-                return 0;
-            }
-            RowBatch batch = staged.batches().get(cursor.batch);
-            int from = cursor.row;
-            int count = (int) Math.min(out.capacity(), batch.size() - from);
-            for (int c = 0; c < staged.columns().size(); c++) {
-                write(staged.columns().get(c), batch, from, count, out.vector(c));
+            int count = (int) Math.min(out.capacity(), batch.size() - cursor.row);
+            for (int c = 0; c < batch.columns().size(); c++) {
+                write(batch, c, cursor.row, count, out.vector(c));
             }
             cursor.row += count;
             return count;
         }
 
-        private static void write(RowBatch.Column column, RowBatch batch, int from, int count,
-                DuckDBWritableVector vector) {
-            int source = batch.columns().indexOf(column);
-            if (source < 0) {
-                for (int r = 0; r < count; r++) {
-                    vector.setNull(r);
-                }
-                return;
-            }
-            switch (column.type()) {
+        /** Copies rows {@code from..from+count} of column {@code source} into the vector. */
+        private static void write(RowBatch batch, int source, int from, int count, DuckDBWritableVector vector) {
+            switch (batch.columns().get(source).type()) {
                 case VARCHAR, JSON -> vector.setStrings(0, Arrays.copyOfRange(batch.strings(source), from,
                         from + count));
                 case DOUBLE -> {

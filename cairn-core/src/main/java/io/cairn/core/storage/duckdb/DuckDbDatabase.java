@@ -5,6 +5,7 @@ import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.UnavailableException;
 import io.cairn.core.storage.ProjectStore.ReadUnit;
 import io.cairn.core.storage.ProjectStore.WriteUnit;
+import io.cairn.core.storage.RowBatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.duckdb.DuckDBConnection;
@@ -60,16 +62,24 @@ final class DuckDbDatabase implements AutoCloseable {
                 statement.execute("SET GLOBAL checkpoint_threshold = '"
                         + config.checkpointThreshold().bytes() / (1024 * 1024) + "MB'");
             }
-            DuckDbWriter writer = new DuckDbWriter(name, root.duplicate(), config.writeQueueCapacity(),
-                    config.writeQueueTimeout(), config.maxWriteBatch());
+            DuckDbWriter writer = new DuckDbWriter(name, root.duplicate(), journalOf(file),
+                    config.writeQueueCapacity(), config.writeQueueTimeout(), config.maxWriteBatch());
             DuckDbReaders readers = new DuckDbReaders(root, config.readConnections(), config.writeQueueTimeout());
             log.debug("database opened db={} file={}", name, file);
             return new DuckDbDatabase(name, file, root, writer, readers);
+        } catch (RuntimeException e) {
+            closeQuietly(root);
+            throw e;
         } catch (SQLException | IOException e) {
             closeQuietly(root);
             throw new UnavailableException(ErrorCode.STORAGE_UNAVAILABLE,
                     "cannot open database " + name + " at " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The database's append journal, next to its file (see {@link DuckDbWriter}). */
+    static Path journalOf(Path file) {
+        return Path.of(file + ".journal");
     }
 
     String name() {
@@ -87,10 +97,18 @@ final class DuckDbDatabase implements AutoCloseable {
         return writer.submit(unit);
     }
 
+    CompletableFuture<Void> submitAppend(Map<String, RowBatch> rows) {
+        if (closed) {
+            throw closedError();
+        }
+        return writer.submitAppend(rows);
+    }
+
     <T> T read(ReadUnit<T> unit) {
         if (closed) {
             throw closedError();
         }
+        writer.awaitLoaded();
         DuckDbStatements connection = readers.acquire();
         boolean healthy = true;
         try {

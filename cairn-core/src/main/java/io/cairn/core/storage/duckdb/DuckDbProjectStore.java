@@ -2,7 +2,9 @@ package io.cairn.core.storage.duckdb;
 
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.storage.ProjectStore;
+import io.cairn.core.storage.RowBatch;
 import io.cairn.core.storage.duckdb.DuckDbProjectDatabases.Lease;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** A project's store: each operation leases the project's database for its duration. */
@@ -26,6 +28,17 @@ final class DuckDbProjectStore implements ProjectStore {
         Lease lease = databases.acquire(projectId);
         try {
             return lease.database.submit(unit).whenComplete((result, failure) -> lease.close());
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> submitAppend(Map<String, RowBatch> rows) {
+        Lease lease = databases.acquire(projectId);
+        try {
+            return lease.database.submitAppend(rows).whenComplete((result, failure) -> lease.close());
         } catch (RuntimeException e) {
             lease.close();
             throw e;

@@ -44,6 +44,23 @@ final class DuckDbSession implements WriteSession {
         }
     }
 
+    /**
+     * Fails as loading {@code rows} into {@code table} would for want of the table or of a column: the writer checks
+     * appends it acknowledges before loading them.
+     */
+    void checkAppendable(String table, RowBatch rows) {
+        List<String> columns = columnsOf(table);
+        if (columns.isEmpty()) {
+            throw DuckDbErrors.translate(new SQLException("no table " + table), "appending");
+        }
+        for (RowBatch.Column column : rows.columns()) {
+            if (!columns.contains(column.name())) {
+                throw DuckDbErrors.translate(new SQLException("table " + table + " has no column " + column.name()),
+                        "appending");
+            }
+        }
+    }
+
     /** Loads every pending append: before the next statement, and before commit. */
     void flushAppends() throws SQLException {
         if (pendingAppends.isEmpty()) {
