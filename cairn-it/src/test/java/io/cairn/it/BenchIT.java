@@ -24,15 +24,16 @@ class BenchIT {
     @Test
     void ingestPostsBatchesAndSingleEventsAndComparesThemWithTheInProcessBaseline() {
         CliRun batches = server.cli("bench", "ingest", "--events", "3000", "--batch", "500", "--concurrency", "2",
-                "--baseline-events", "1000");
+                "--baseline-events", "1000", "--warm-up", "0");
         assertThat(batches.exitCode()).as(batches.err()).isZero();
         assertThat(batches.out()).containsPattern("HTTP: +3,000 events in .* events/s \\(\\d+% of baseline\\)")
                 .containsPattern("request latency: +p50 [0-9.]+ ms").contains("server peak RSS");
 
         CliRun singles = server.cli("bench", "ingest", "--events", "300", "--batch", "1", "--concurrency", "4",
-                "--baseline-events", "100");
+                "--baseline-events", "100", "--warm-up", "0.5");
         assertThat(singles.exitCode()).as(singles.err()).isZero();
-        assertThat(singles.out()).containsPattern("HTTP: +300 events in .* events/s");
+        assertThat(singles.out()).contains("baseline warming up for 0.5 s", "http     warming up for 0.5 s")
+                .containsPattern("HTTP: +300 events in .* events/s").containsPattern("µs server");
     }
 
     @Test
@@ -67,5 +68,9 @@ class BenchIT {
             assertThat(refused.err()).as(bench).contains("--warm-up cannot be negative");
             assertThat(refused.out()).as(bench).doesNotContain("bench " + bench + ":");
         }
+        CliRun ingest = server.cli("bench", "ingest", "--warm-up", "-1");
+        assertThat(ingest.exitCode()).isNotZero();
+        assertThat(ingest.err()).contains("--warm-up cannot be negative");
+        assertThat(ingest.out()).doesNotContain("bench ingest:");
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Ingestion throughput: the same pre-generated Keen request bodies posted over HTTP by concurrent clients, and
@@ -36,10 +37,13 @@ public final class IngestBenchmark {
 
     /** What to run. */
     public record Plan(long events, int batchSize, int concurrency, String collection, int distinctBodies,
-            long baselineEvents) {}
+            long baselineEvents, Duration warmUp) {}
 
-    /** One measured phase; {@code cpu} is the CPU time this process (the client, or the in-process engine) used. */
-    public record Phase(long events, Duration elapsed, Latencies latencies, Duration cpu) {
+    /**
+     * One measured phase; {@code cpu} is the CPU time this process (the client, or the in-process engine) used,
+     * {@code serverCpu} the server's when it runs apart and is known (else zero).
+     */
+    public record Phase(long events, Duration elapsed, Latencies latencies, Duration cpu, Duration serverCpu) {
         public double eventsPerSecond() {
             return events / Math.max(1e-9, elapsed.toNanos() / 1e9);
         }
@@ -64,7 +68,7 @@ public final class IngestBenchmark {
         CoreConfig defaults = CoreConfig.defaults();
         try (CairnCore core = CairnCore.open(defaults.withStorage(defaults.storage().withDataDir(dataDir)))) {
             ProjectId project = core.projects().createProject("bench-baseline").project().id();
-            return run("baseline", plan.baselineEvents(), body -> {
+            return run("baseline", plan.baselineEvents(), () -> Duration.ZERO, body -> {
                 IngestBatch batch = plan.batchSize() == 1
                         ? IngestBatch.of(plan.collection(), parseOne(body))
                         : KeenBatchReader.read(new ByteArrayInputStream(body), Optional.empty());
@@ -76,8 +80,12 @@ public final class IngestBenchmark {
         }
     }
 
-    /** The bodies posted to a Keen endpoint of {@code baseUri} with {@code writeKey}, one connection per client. */
-    public Phase overHttp(URI baseUri, String projectId, String writeKey) throws Exception {
+    /**
+     * The bodies posted to a Keen endpoint of {@code baseUri} with {@code writeKey}, one connection per client;
+     * {@code serverCpu} reads the server's CPU time so far, when it is known (else zero).
+     */
+    public Phase overHttp(URI baseUri, String projectId, String writeKey, Supplier<Duration> serverCpu)
+            throws Exception {
         String path = "/3.0/projects/" + projectId + "/events" + (plan.batchSize() == 1 ? "/" + plan.collection() : "");
         int expected = plan.batchSize() == 1 ? 201 : 200;
         List<BenchConnection> connections = new CopyOnWriteArrayList<>();
@@ -87,7 +95,7 @@ public final class IngestBenchmark {
             return opened;
         });
         try {
-            return run("http", plan.events(), body -> {
+            return run("http", plan.events(), serverCpu, body -> {
                 BenchConnection.Response response = connection.get().post(path, body);
                 if (response.status() != expected || contains(response.body(), "\"success\":false")) {
                     throw new IllegalStateException("the server answered " + response.status() + ": "
@@ -107,12 +115,19 @@ public final class IngestBenchmark {
         void send(byte[] body) throws Exception;
     }
 
-    private Phase run(String name, long events, Send send) throws Exception {
+    /**
+     * Sends for the plan's warm-up time first, untimed (a long-running server answers with its hot paths compiled,
+     * and a cold JIT made the first tens of thousands of single events several times slower), then times
+     * {@code events}.
+     */
+    private Phase run(String name, long events, Supplier<Duration> serverCpu, Send send) throws Exception {
+        warmUp(name, send);
         long requests = Math.max(1, events / plan.batchSize());
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
         Latencies latencies = new Latencies();
         long cpuStart = processCpuNanos();
+        Duration serverCpuStart = serverCpu.get();
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency())) {
@@ -138,7 +153,31 @@ public final class IngestBenchmark {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new Phase(requests * plan.batchSize(), elapsed, latencies,
-                Duration.ofNanos(processCpuNanos() - cpuStart));
+                Duration.ofNanos(processCpuNanos() - cpuStart), serverCpu.get().minus(serverCpuStart));
+    }
+
+    private void warmUp(String name, Send send) throws Exception {
+        if (plan.warmUp().isZero()) {
+            return;
+        }
+        progress.printf("  %-8s warming up for %s s...%n", name, plan.warmUp().toMillis() / 1000.0);
+        progress.flush();
+        long deadline = System.nanoTime() + plan.warmUp().toNanos();
+        AtomicLong next = new AtomicLong();
+        List<Future<?>> workers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency())) {
+            for (int w = 0; w < plan.concurrency(); w++) {
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < deadline) {
+                        send.send(bodies.get((int) (next.getAndIncrement() % bodies.size())));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
     }
 
     private static long processCpuNanos() {

@@ -74,7 +74,9 @@ public final class BenchCommand implements Runnable {
             @Option(names = "--collection", defaultValue = "purchases") String collection,
             @Option(names = "--url", description = "A running server (default: start one).") URI url,
             @Option(names = "--project", description = "Project id on --url.") String project,
-            @Option(names = "--key", description = "Write key of --project.") String key) throws Exception {
+            @Option(names = "--key", description = "Write key of --project.") String key,
+            @Mixin WarmUp warmUp) throws Exception {
+        Duration warmUpTime = warmUp.duration();
         if (batch < 1 || concurrency < 1 || events < batch) {
             throw new IllegalArgumentException("--batch and --concurrency must be at least 1 and --events at least"
                     + " --batch");
@@ -94,7 +96,7 @@ public final class BenchCommand implements Runnable {
                 Duration.ofDays(60).toMillis(), (long) distinct * batch);
         List<byte[]> bodies = generator.bodies(collection, distinct, batch);
         IngestBenchmark.Plan plan = new IngestBenchmark.Plan(events, batch, concurrency, collection, distinct,
-                baselineEvents);
+                baselineEvents, warmUpTime);
         IngestBenchmark benchmark = new IngestBenchmark(plan, bodies, out);
         Path work = Files.createTempDirectory("cairn-bench-");
         try {
@@ -104,18 +106,16 @@ public final class BenchCommand implements Runnable {
             }
             IngestBenchmark.Phase http;
             long peakRss = -1;
-            Duration serverCpu = Duration.ZERO;
             if (url != null) {
-                http = benchmark.overHttp(url, project, key);
+                http = benchmark.overHttp(url, project, key, () -> Duration.ZERO);
             } else {
                 String token = Hex.random(32);
                 try (BenchServer server = BenchServer.start(work.resolve("server"), token);
                         Cairn cairn = Cairn.builder().baseUrl(server.baseUri().toString()).adminToken(token).build()) {
                     CreatedProject created = cairn.admin().createProject("bench");
                     out.printf("  server started at %s (data in %s)%n", server.baseUri(), work.resolve("server"));
-                    Duration cpuBefore = server.cpuTime();
-                    http = benchmark.overHttp(server.baseUri(), created.project().id(), created.writeKey().secret());
-                    serverCpu = server.cpuTime().minus(cpuBefore);
+                    http = benchmark.overHttp(server.baseUri(), created.project().id(), created.writeKey().secret(),
+                            server::cpuTime);
                     peakRss = server.peakRssBytes();
                 }
             }
@@ -125,7 +125,8 @@ public final class BenchCommand implements Runnable {
                     http.latencies().percentileMillis(99), http.latencies().percentileMillis(100),
                     http.latencies().count());
             out.printf("  CPU per event:        %.1f µs client%s%s%n", http.cpuMicrosPerEvent(),
-                    serverCpu.isZero() ? "" : String.format(", %.1f µs server", serverCpu.toNanos() / 1e3 / http.events()),
+                    http.serverCpu().isZero() ? ""
+                            : String.format(", %.1f µs server", http.serverCpu().toNanos() / 1e3 / http.events()),
                     baseline == null ? "" : String.format(" (in-process baseline: %.1f µs)", baseline.cpuMicrosPerEvent()));
             if (peakRss > 0) {
                 out.printf("  server peak RSS:      %,d MB%n", peakRss >> 20);
@@ -285,11 +286,11 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** The read benchmarks' warm-up before each question is timed. */
+    /** The benchmarks' warm-up before anything is timed. */
     static final class WarmUp {
         @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "8",
-                description = "Seconds of asking each question before timing it, so that the server answers warm"
-                        + " (default ${DEFAULT-VALUE}).")
+                description = "Seconds of untimed work before timing (each question of a read bench; sending, for"
+                        + " ingest), so that the server answers warm (default ${DEFAULT-VALUE}).")
         double seconds;
 
         Duration duration() {
