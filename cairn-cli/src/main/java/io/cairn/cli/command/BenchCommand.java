@@ -222,6 +222,14 @@ public final class BenchCommand implements Runnable {
                 readKey = core.projects().createKey(project, Role.READ, "bench series");
                 out.printf("  reusing the points in %s (no ingest)%n", work);
             } else {
+                if (!warmUpTime.isZero()) {
+                    out.printf("  warming up the write path for %s s (into a project deleted afterwards)...%n",
+                            warmUpTime.toMillis() / 1000.0);
+                    out.flush();
+                    var scratch = core.projects().createProject("bench-series-warm-up");
+                    benchmark.warmUpIngest(server.baseUri(), basic(scratch.keys().get(1)));
+                    core.projects().deleteProject(scratch.project().id());
+                }
                 var created = core.projects().createProject("bench-series");
                 project = created.project().id();
                 readKey = created.keys().get(2);
