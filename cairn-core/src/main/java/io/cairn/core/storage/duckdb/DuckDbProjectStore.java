@@ -6,6 +6,7 @@ import io.cairn.core.storage.RowBatch;
 import io.cairn.core.storage.duckdb.DuckDbProjectDatabases.Lease;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** A project's store: each operation leases the project's database for its duration. */
 final class DuckDbProjectStore implements ProjectStore {
@@ -25,20 +26,19 @@ final class DuckDbProjectStore implements ProjectStore {
 
     @Override
     public <T> CompletableFuture<T> submit(WriteUnit<T> unit) {
-        Lease lease = databases.acquire(projectId);
-        try {
-            return lease.database.submit(unit).whenComplete((result, failure) -> lease.close());
-        } catch (RuntimeException e) {
-            lease.close();
-            throw e;
-        }
+        return whileLeased(database -> database.submit(unit));
     }
 
     @Override
     public CompletableFuture<Void> submitAppend(Map<String, RowBatch> rows) {
+        return whileLeased(database -> database.submitAppend(rows));
+    }
+
+    /** Holds the project's database open until the queued write completes. */
+    private <T> CompletableFuture<T> whileLeased(Function<DuckDbDatabase, CompletableFuture<T>> write) {
         Lease lease = databases.acquire(projectId);
         try {
-            return lease.database.submitAppend(rows).whenComplete((result, failure) -> lease.close());
+            return write.apply(lease.database).whenComplete((result, failure) -> lease.close());
         } catch (RuntimeException e) {
             lease.close();
             throw e;
