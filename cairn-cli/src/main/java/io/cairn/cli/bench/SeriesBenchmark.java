@@ -1,6 +1,7 @@
 package io.cairn.cli.bench;
 
 import io.cairn.core.CairnCore;
+import io.cairn.core.event.IsoDateTimes;
 import io.cairn.core.model.CalendarUnit;
 import io.cairn.core.model.Interval;
 import io.cairn.core.model.ProjectId;
@@ -15,6 +16,7 @@ import io.cairn.core.series.SeriesRef;
 import io.cairn.core.series.SeriesService;
 import io.cairn.core.series.Summary;
 import io.cairn.core.storage.ProjectStore;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,12 +72,18 @@ public final class SeriesBenchmark {
     public record Timing(String question, double httpMillis, double serviceMillis, double engineMillis) {}
 
     private final Plan plan;
+    /** Per series, what follows an item's time: {@code ","key":"bench-N","v":}. */
+    private final byte[][] keyParts;
     private final Turns turns;
     private final PrintWriter out;
 
     /** A benchmark of {@code plan} that waits {@code warmUp} before timing each read. */
     public SeriesBenchmark(Plan plan, Duration warmUp, PrintWriter out) {
         this.plan = plan;
+        this.keyParts = new byte[plan.series()][];
+        for (int s = 0; s < plan.series(); s++) {
+            keyParts[s] = ("\",\"key\":\"" + key(s) + "\",\"v\":").getBytes(StandardCharsets.US_ASCII);
+        }
         this.turns = new Turns(warmUp, RUNS);
         this.out = out;
     }
@@ -144,26 +153,59 @@ public final class SeriesBenchmark {
         }
     }
 
-    private byte[] multiBody(long firstMinute, int minutes) {
-        StringBuilder body = new StringBuilder(plan.series() * minutes * 48);
-        body.append('[');
+    /**
+     * One multi-write body, written as bytes: the bench's client shares the two cores with the server, so it builds
+     * no String per point (times are formatted once per minute, keys once, values from their tenths).
+     */
+    byte[] multiBody(long firstMinute, int minutes) {
         long last = Math.min((long) plan.days() * 1440, firstMinute + minutes);
+        ByteArrayOutputStream body = new ByteArrayOutputStream((int) (last - firstMinute) * plan.series() * 56 + 2);
+        body.write('[');
+        byte[] time = new byte[IsoDateTimes.MILLIS_LENGTH];
         for (long minute = firstMinute; minute < last; minute++) {
-            String t = TIME.format(START.plusSeconds(minute * 60));
+            IsoDateTimes.writeMillis(ChronoUnit.MICROS.between(Instant.EPOCH, START) + minute * 60_000_000L, time, 0);
             for (int s = 0; s < plan.series(); s++) {
-                body.append(body.length() == 1 ? "" : ",").append("{\"t\":\"").append(t).append("\",\"key\":\"")
-                        .append(key(s)).append("\",\"v\":").append(value(minute, s)).append('}');
+                if (minute > firstMinute || s > 0) {
+                    body.write(',');
+                }
+                body.writeBytes(ITEM_START);
+                body.write(time, 0, time.length);
+                body.writeBytes(keyParts[s]);
+                writeTenths(body, tenths(minute, s));
+                body.write('}');
             }
         }
-        return body.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        body.write(']');
+        return body.toByteArray();
+    }
+
+    private static final byte[] ITEM_START = "{\"t\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** {@code tenths / 10.0} as Java prints that double here: its digits, a point, one decimal. */
+    private static void writeTenths(ByteArrayOutputStream out, long tenths) {
+        if (tenths < 0) {
+            out.write('-');
+            tenths = -tenths;
+        }
+        byte[] digits = new byte[20];
+        int at = digits.length;
+        long whole = tenths / 10;
+        do {
+            digits[--at] = (byte) ('0' + whole % 10);
+            whole /= 10;
+        } while (whole > 0);
+        out.write(digits, at, digits.length - at);
+        out.write('.');
+        out.write('0' + (int) (tenths % 10));
     }
 
     public static String key(int series) {
         return "bench-" + series;
     }
 
-    private static double value(long minute, int series) {
-        return Math.round(1000 * Math.sin(minute / 60.0 + series) + series) / 10.0;
+    /** The point's value in tenths: a smooth wave per series. */
+    private static long tenths(long minute, int series) {
+        return Math.round(1000 * Math.sin(minute / 60.0 + series) + series);
     }
 
     /** The three reads of the issue over HTTP (read key) and in SQL, on the same data. */
