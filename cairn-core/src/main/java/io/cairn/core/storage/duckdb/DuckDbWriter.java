@@ -55,7 +55,7 @@ final class DuckDbWriter implements AutoCloseable {
     /** ...or once their journal records hold this many bytes (bounds the memory they take)... */
     static final long LOAD_BYTES = 32L << 20;
     /** ...or once the oldest has waited this long. */
-    static final long LOAD_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    static final long LOAD_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** One row: the highest journal record number whose rows the database holds. */
     static final String JOURNAL_TABLE = "cairn_journal";
 
