@@ -3,7 +3,10 @@ package io.cairn.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.it.CairnExtension.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,10 +54,15 @@ class BenchIT {
     }
 
     @Test
-    void seriesWritesPointsAndTimesEachRead() {
-        CliRun series = server.cli("bench", "series", "--series", "2", "--days", "31", "--warm-up", "0", "--data-dir",
-                dataDir.toString());
+    void seriesWritesPointsAndTimesEachRead() throws IOException {
+        CliRun series = server.cli("bench", "series", "--series", "2", "--days", "31", "--warm-up", "0.3",
+                "--data-dir", dataDir.toString());
         assertThat(series.exitCode()).as(series.err()).isZero();
+        // The write path's warm-up goes to a scratch project, deleted before the timed ingest: one database is left.
+        assertThat(series.out()).contains("warming up the write path for 0.3 s");
+        try (Stream<Path> databases = Files.list(dataDir.resolve("projects"))) {
+            assertThat(databases.filter(p -> p.toString().endsWith(".duckdb"))).hasSize(1);
+        }
         assertThat(series.out()).containsPattern("ingest over HTTP: +89,280 points in .* points/s")
                 .containsPattern("1 series, 30 days, 1-hour max +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+")
                 .containsPattern("1 series, 30 days, raw +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+");

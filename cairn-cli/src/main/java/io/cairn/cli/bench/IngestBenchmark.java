@@ -18,13 +18,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -129,27 +125,19 @@ public final class IngestBenchmark {
         long cpuStart = processCpuNanos();
         Duration serverCpuStart = serverCpu.get();
         long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency())) {
-            for (int w = 0; w < plan.concurrency(); w++) {
-                workers.add(pool.submit(() -> {
-                    for (long i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                        long sent = System.nanoTime();
-                        send.send(bodies.get((int) (i % bodies.size())));
-                        latencies.record(System.nanoTime() - sent);
-                        done.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            Thread reporter = Thread.ofPlatform().daemon().start(() -> report(name, requests, done, start));
-            try {
-                for (Future<?> worker : workers) {
-                    worker.get();
+        Thread reporter = Thread.ofPlatform().daemon().start(() -> report(name, requests, done, start));
+        try {
+            Clients.runAll(plan.concurrency(), () -> {
+                for (long i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                    long sent = System.nanoTime();
+                    send.send(bodies.get((int) (i % bodies.size())));
+                    latencies.record(System.nanoTime() - sent);
+                    done.incrementAndGet();
                 }
-            } finally {
-                reporter.interrupt();
-            }
+                return null;
+            });
+        } finally {
+            reporter.interrupt();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new Phase(requests * plan.batchSize(), elapsed, latencies,
@@ -164,20 +152,12 @@ public final class IngestBenchmark {
         progress.flush();
         long deadline = System.nanoTime() + plan.warmUp().toNanos();
         AtomicLong next = new AtomicLong();
-        List<Future<?>> workers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency())) {
-            for (int w = 0; w < plan.concurrency(); w++) {
-                workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < deadline) {
-                        send.send(bodies.get((int) (next.getAndIncrement() % bodies.size())));
-                    }
-                    return null;
-                }));
+        Clients.runAll(plan.concurrency(), () -> {
+            while (System.nanoTime() < deadline) {
+                send.send(bodies.get((int) (next.getAndIncrement() % bodies.size())));
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        }
+            return null;
+        });
     }
 
     private static long processCpuNanos() {

@@ -16,6 +16,7 @@ import io.cairn.core.series.SeriesRef;
 import io.cairn.core.series.SeriesService;
 import io.cairn.core.series.Summary;
 import io.cairn.core.storage.ProjectStore;
+import io.cairn.server.http.JsonDoubles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -28,9 +29,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 
@@ -124,44 +122,37 @@ public final class SeriesBenchmark {
         long requests = requests();
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
-        try (ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency())) {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < plan.concurrency(); w++) {
-                workers.add(pool.submit(() -> {
-                    try (BenchConnection connection = new BenchConnection(base, basicAuth)) {
-                        for (long r = next.getAndIncrement(); more.test(r); r = next.getAndIncrement()) {
-                            byte[] body = multiBody(r % requests * minutesPerRequest, minutesPerRequest);
-                            long sent = System.nanoTime();
-                            connection.post("/v1/multi/", body).okText();
-                            if (latencies == null) {
-                                continue;
-                            }
-                            latencies.record(System.nanoTime() - sent);
-                            if (done.incrementAndGet() % 200 == 0) {
-                                out.printf("  %,d / %,d points written%n",
-                                        done.get() * minutesPerRequest * plan.series(), plan.points());
-                                out.flush();
-                            }
-                        }
+        Clients.runAll(plan.concurrency(), () -> {
+            try (BenchConnection connection = new BenchConnection(base, basicAuth)) {
+                for (long r = next.getAndIncrement(); more.test(r); r = next.getAndIncrement()) {
+                    byte[] body = multiBody(r % requests * minutesPerRequest, minutesPerRequest);
+                    long sent = System.nanoTime();
+                    connection.post("/v1/multi/", body).okText();
+                    if (latencies == null) {
+                        continue;
                     }
-                    return null;
-                }));
+                    latencies.record(System.nanoTime() - sent);
+                    if (done.incrementAndGet() % 200 == 0) {
+                        out.printf("  %,d / %,d points written%n",
+                                done.get() * minutesPerRequest * plan.series(), plan.points());
+                        out.flush();
+                    }
+                }
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        }
+            return null;
+        });
     }
 
     /**
      * One multi-write body, written as bytes: the bench's client shares the two cores with the server, so it builds
-     * no String per point (times are formatted once per minute, keys once, values from their tenths).
+     * no String per point (times are formatted once per minute, keys once, values as the server writes doubles).
      */
     byte[] multiBody(long firstMinute, int minutes) {
         long last = Math.min((long) plan.days() * 1440, firstMinute + minutes);
         ByteArrayOutputStream body = new ByteArrayOutputStream((int) (last - firstMinute) * plan.series() * 56 + 2);
         body.write('[');
         byte[] time = new byte[IsoDateTimes.MILLIS_LENGTH];
+        byte[] value = new byte[JsonDoubles.MAX_LENGTH];
         for (long minute = firstMinute; minute < last; minute++) {
             IsoDateTimes.writeMillis(ChronoUnit.MICROS.between(Instant.EPOCH, START) + minute * 60_000_000L, time, 0);
             for (int s = 0; s < plan.series(); s++) {
@@ -171,7 +162,7 @@ public final class SeriesBenchmark {
                 body.writeBytes(ITEM_START);
                 body.write(time, 0, time.length);
                 body.writeBytes(keyParts[s]);
-                writeTenths(body, tenths(minute, s));
+                body.write(value, 0, JsonDoubles.write(tenths(minute, s) / 10.0, value, 0));
                 body.write('}');
             }
         }
@@ -180,24 +171,6 @@ public final class SeriesBenchmark {
     }
 
     private static final byte[] ITEM_START = "{\"t\":\"".getBytes(StandardCharsets.US_ASCII);
-
-    /** {@code tenths / 10.0} as Java prints that double here: its digits, a point, one decimal. */
-    private static void writeTenths(ByteArrayOutputStream out, long tenths) {
-        if (tenths < 0) {
-            out.write('-');
-            tenths = -tenths;
-        }
-        byte[] digits = new byte[20];
-        int at = digits.length;
-        long whole = tenths / 10;
-        do {
-            digits[--at] = (byte) ('0' + whole % 10);
-            whole /= 10;
-        } while (whole > 0);
-        out.write(digits, at, digits.length - at);
-        out.write('.');
-        out.write('0' + (int) (tenths % 10));
-    }
 
     public static String key(int series) {
         return "bench-" + series;

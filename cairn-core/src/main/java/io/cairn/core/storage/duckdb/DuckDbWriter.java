@@ -63,8 +63,18 @@ final class DuckDbWriter implements AutoCloseable {
     private record Appends(Map<String, RowBatch> rows, int rowCount, byte[] payload) {
 
         static Appends of(Map<String, RowBatch> rows) {
-            int count = rows.values().stream().mapToInt(RowBatch::size).sum();
+            int count = rowCount(rows);
             return new Appends(rows, count, count < JOURNAL_ROUND_ROWS ? AppendCodec.encode(rows) : null);
+        }
+
+        /** Appends read back from the journal at open. */
+        static Appends replayed(byte[] payload) throws IOException {
+            Map<String, RowBatch> rows = AppendCodec.decode(payload);
+            return new Appends(rows, rowCount(rows), payload);
+        }
+
+        private static int rowCount(Map<String, RowBatch> rows) {
+            return rows.values().stream().mapToInt(RowBatch::size).sum();
         }
 
         void applyTo(WriteSession session) {
@@ -389,7 +399,7 @@ final class DuckDbWriter implements AutoCloseable {
         int replayed = 0;
         for (AppendJournal.Entry entry : journal.entries()) {
             if (entry.number() > loadedRecord) {
-                unloaded.add(new Appends(AppendCodec.decode(entry.payload()), 0, entry.payload()));
+                unloaded.add(Appends.replayed(entry.payload()));
                 replayed++;
             }
             lastRecord = Math.max(lastRecord, entry.number());

@@ -105,11 +105,6 @@ public final class AppendJournal implements AutoCloseable {
         channel.position(0);
     }
 
-    /** Bytes in the file. */
-    public long size() throws IOException {
-        return channel.size();
-    }
-
     @Override
     public void close() throws IOException {
         channel.close();
