@@ -2,7 +2,6 @@ package io.cairn.cli.bench;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -23,16 +23,22 @@ import java.util.Locale;
  */
 final class BenchConnection implements AutoCloseable {
 
-    /** An answer: status and body. */
-    record Response(int status, byte[] body) {
+    /**
+     * An answer: status and the first {@code length} bytes of {@code body}. The body is the connection's own buffer,
+     * reused by its next request, so that reading a large answer costs neither a new array nor a copy per request.
+     */
+    record Response(int status, byte[] body, int length) {
 
-        /** The body as text, or an exception when the status is not 200. */
-        String okText() {
-            String text = new String(body, StandardCharsets.UTF_8);
+        String text() {
+            return new String(body, 0, length, StandardCharsets.UTF_8);
+        }
+
+        /** The body's length in bytes, or an exception with the body when the status is not 200. */
+        int ok() {
             if (status != 200) {
-                throw new IllegalStateException("HTTP " + status + ": " + text);
+                throw new IllegalStateException("HTTP " + status + ": " + text());
             }
-            return text;
+            return length;
         }
     }
 
@@ -41,6 +47,8 @@ final class BenchConnection implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private byte[] received = new byte[64 * 1024];
+    private int receivedLength;
 
     /** A connection to the server of {@code server} (its path is ignored) that sends these credentials. */
     BenchConnection(URI server, String authorization) {
@@ -103,23 +111,47 @@ final class BenchConnection implements AutoCloseable {
                 default -> { }
             }
         }
-        byte[] body = chunked ? chunkedBody() : length >= 0 ? in.readNBytes((int) length) : in.readAllBytes();
+        receivedLength = 0;
+        if (chunked) {
+            chunkedBody();
+        } else if (length >= 0) {
+            receive(Math.toIntExact(length));
+        } else {
+            for (int read = 0; read >= 0; ) {
+                room(64 * 1024);
+                read = in.read(received, receivedLength, received.length - receivedLength);
+                receivedLength += Math.max(0, read);
+            }
+        }
         if (close || (!chunked && length < 0)) {
             close();
         }
-        return new Response(status, body);
+        return new Response(status, received, receivedLength);
     }
 
-    private byte[] chunkedBody() throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private void chunkedBody() throws IOException {
         for (int size = chunkSize(); size > 0; size = chunkSize()) {
-            body.write(in.readNBytes(size));
+            receive(size);
             line();
         }
         for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
             // trailers carry nothing the benchmark needs
         }
-        return body.toByteArray();
+    }
+
+    /** Appends exactly {@code count} bytes of the answer to {@link #received}. */
+    private void receive(int count) throws IOException {
+        room(count);
+        if (in.readNBytes(received, receivedLength, count) < count) {
+            throw new EOFException("the server closed the connection inside an answer");
+        }
+        receivedLength += count;
+    }
+
+    private void room(int count) {
+        if (receivedLength + count > received.length) {
+            received = Arrays.copyOf(received, Math.max(2 * received.length, receivedLength + count));
+        }
     }
 
     private int chunkSize() throws IOException {

@@ -193,12 +193,12 @@ public final class QueryBenchmark {
             this.queries = "/3.0/projects/" + project + "/queries/";
         }
 
-        String get(String analysis, String query) throws IOException {
-            return connection.get(queries + analysis + "?event_collection=" + COLLECTION + "&" + query).okText();
+        int get(String analysis, String query) throws IOException {
+            return connection.get(queries + analysis + "?event_collection=" + COLLECTION + "&" + query).ok();
         }
 
-        String post(String analysis, String json) throws IOException {
-            return connection.post(queries + analysis, json.getBytes(StandardCharsets.UTF_8)).okText();
+        int post(String analysis, String json) throws IOException {
+            return connection.post(queries + analysis, json.getBytes(StandardCharsets.UTF_8)).ok();
         }
 
         @Override
