@@ -17,6 +17,12 @@ public final class IsoDateTimes {
     public static final long NOT_A_DATETIME = Long.MIN_VALUE;
     /** The length of {@link #formatMillis}'s form. */
     public static final int MILLIS_LENGTH = 24;
+
+    /** The date and its {@code T} at the start of {@link #writeMillis}'s text: {@code 2024-01-02T}. */
+    public static final int DATE_LENGTH = 11;
+
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
     /** {@code 00} to {@code 99}, two ASCII bytes each. */
     private static final byte[] TWO_DIGITS = twoDigits();
 
@@ -114,9 +120,7 @@ public final class IsoDateTimes {
      * date-times straight into a byte buffer.
      */
     public static void writeMillis(long micros, byte[] text, int at) {
-        long seconds = Math.floorDiv(micros, 1_000_000);
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(micros, MICROS_PER_DAY));
         // Years are 0 to 9999: parsing takes four digits.
         putTwo(text, at, date.getYear() / 100);
         putTwo(text, at + 2, date.getYear());
@@ -125,16 +129,26 @@ public final class IsoDateTimes {
         text[at + 7] = '-';
         putTwo(text, at + 8, date.getDayOfMonth());
         text[at + 10] = 'T';
-        putTwo(text, at + 11, secondOfDay / 3600);
-        text[at + 13] = ':';
-        putTwo(text, at + 14, secondOfDay / 60 % 60);
-        text[at + 16] = ':';
-        putTwo(text, at + 17, secondOfDay % 60);
-        text[at + 19] = '.';
-        int millis = (int) (Math.floorMod(micros, 1_000_000) / 1000);
-        text[at + 20] = (byte) ('0' + millis / 100);
-        putTwo(text, at + 21, millis);
-        text[at + 23] = 'Z';
+        writeMillisTimeOfDay(micros, text, at + DATE_LENGTH);
+    }
+
+    /**
+     * The rest of {@link #writeMillis} after its first {@value #DATE_LENGTH} bytes (the date and the {@code T}):
+     * {@code 03:04:05.678Z} at {@code at}. For writers of many date-times that keep the date of the previous one.
+     */
+    public static void writeMillisTimeOfDay(long micros, byte[] text, int at) {
+        long microOfDay = Math.floorMod(micros, MICROS_PER_DAY);
+        int secondOfDay = (int) (microOfDay / 1_000_000);
+        putTwo(text, at, secondOfDay / 3600);
+        text[at + 2] = ':';
+        putTwo(text, at + 3, secondOfDay / 60 % 60);
+        text[at + 5] = ':';
+        putTwo(text, at + 6, secondOfDay % 60);
+        text[at + 8] = '.';
+        int millis = (int) (microOfDay % 1_000_000 / 1000);
+        text[at + 9] = (byte) ('0' + millis / 100);
+        putTwo(text, at + 10, millis);
+        text[at + 12] = 'Z';
     }
 
     /** The last two decimal digits of {@code value}, from a table: one division instead of two per digit. */

@@ -16,6 +16,7 @@ public final class StreamedBody extends OutputStream {
 
     private final OutputStream out;
     private final byte[] buffer = new byte[SIZE];
+    private final WireTime.Run times = new WireTime.Run();
     private int length;
 
     public StreamedBody(OutputStream out) {
@@ -33,7 +34,7 @@ public final class StreamedBody extends OutputStream {
     /** Appends {@link WireTime#format} of a time in microseconds since the epoch, unquoted. */
     public StreamedBody appendWireTime(long micros) throws IOException {
         room(WireTime.MAX_MICROS_LENGTH);
-        length = WireTime.writeMicros(micros, buffer, length);
+        length = times.write(micros, buffer, length);
         return this;
     }
 
