@@ -59,7 +59,8 @@ class BenchIT {
                 "--data-dir", dataDir.toString());
         assertThat(series.exitCode()).as(series.err()).isZero();
         // The write path's warm-up goes to a scratch project, deleted before the timed ingest: one database is left.
-        assertThat(series.out()).contains("warming up the write path for 0.3 s");
+        assertThat(series.out()).contains("warming up the write path for 0.3 s")
+                .contains("warming up the request path for 0.3 s");
         try (Stream<Path> databases = Files.list(dataDir.resolve("projects"))) {
             assertThat(databases.filter(p -> p.toString().endsWith(".duckdb"))).hasSize(1);
         }

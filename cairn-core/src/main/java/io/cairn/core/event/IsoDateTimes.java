@@ -21,7 +21,7 @@ public final class IsoDateTimes {
     /** The date and its {@code T} at the start of {@link #writeMillis}'s text: {@code 2024-01-02T}. */
     public static final int DATE_LENGTH = 11;
 
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
+    public static final long MICROS_PER_DAY = 86_400_000_000L;
 
     /** {@code 00} to {@code 99}, two ASCII bytes each. */
     private static final byte[] TWO_DIGITS = twoDigits();

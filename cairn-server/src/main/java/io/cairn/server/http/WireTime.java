@@ -16,8 +16,10 @@ public final class WireTime {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private static final long FIRST_FOUR_DIGIT_MICROS = LocalDate.of(0, 1, 1).toEpochDay() * 86_400_000_000L;
-    private static final long AFTER_FOUR_DIGIT_MICROS = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400_000_000L;
+    private static final long FIRST_FOUR_DIGIT_MICROS =
+            LocalDate.of(0, 1, 1).toEpochDay() * IsoDateTimes.MICROS_PER_DAY;
+    private static final long AFTER_FOUR_DIGIT_MICROS =
+            LocalDate.of(10_000, 1, 1).toEpochDay() * IsoDateTimes.MICROS_PER_DAY;
 
     /** The longest {@link Run#write} writes: a signed six-digit year ({@code +294247-01-10T04:00:54.775Z}). */
     public static final int MAX_MICROS_LENGTH = 27;
@@ -43,8 +45,6 @@ public final class WireTime {
      * thread-safe.
      */
     public static final class Run {
-        private static final long MICROS_PER_DAY = 86_400_000_000L;
-
         private final byte[] date = new byte[IsoDateTimes.DATE_LENGTH];
         private long day = Long.MIN_VALUE;
 
@@ -53,7 +53,7 @@ public final class WireTime {
             if (micros < FIRST_FOUR_DIGIT_MICROS || micros >= AFTER_FOUR_DIGIT_MICROS) {
                 return writeGeneral(micros, text, at);
             }
-            long thisDay = Math.floorDiv(micros, MICROS_PER_DAY);
+            long thisDay = Math.floorDiv(micros, IsoDateTimes.MICROS_PER_DAY);
             if (thisDay == day) {
                 System.arraycopy(date, 0, text, at, date.length);
                 IsoDateTimes.writeMillisTimeOfDay(micros, text, at + date.length);
