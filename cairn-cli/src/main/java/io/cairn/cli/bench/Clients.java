@@ -12,7 +12,7 @@ final class Clients {
 
     private Clients() {}
 
-    /** Runs {@code work} on {@code count} threads at once and returns when all are done; the first failure is thrown. */
+    /** Runs {@code work} on {@code count} threads at once; returns when all are done, or throws the first failure. */
     static void runAll(int count, Callable<Void> work) throws Exception {
         List<Future<Void>> clients = new ArrayList<>(count);
         try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
