@@ -6,7 +6,6 @@ import io.cairn.core.storage.WriteSession;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,36 +26,56 @@ final class SeriesWrites {
         }
     }
 
+    private static final int REFUSED = -1;
+
     private SeriesWrites() {}
 
     static Resolved resolve(PointBatch batch, Function<SeriesRef, Optional<Long>> resolver) {
         int n = batch.size();
-        long[] numbers = new long[n];
-        Map<SeriesRef, Optional<Long>> known = new HashMap<>();
+        // Each distinct ref is resolved once, to a group per series number (refs by id and by key may meet there);
+        // the points are then grouped with arrays, as a write carries tens of thousands of them.
+        Map<SeriesRef, Integer> groupOfRef = new HashMap<>();
+        Map<Long, Integer> groupOfNumber = new HashMap<>();
+        Map<SeriesRef, String> refusals = new HashMap<>();
+        long[] numbers = new long[16];
+        int[] sizes = new int[16];
+        int[] groupOfPoint = new int[n];
         Map<Integer, String> refused = new HashMap<>();
-        int valid = 0;
         for (int i = 0; i < n; i++) {
             SeriesRef ref = batch.ref(i);
-            Optional<Long> number;
-            try {
-                number = known.computeIfAbsent(ref, resolver);
-            } catch (InvalidRequestException e) {
-                refused.put(i, e.getMessage());
-                continue;
+            Integer group = groupOfRef.get(ref);
+            if (group == null) {
+                group = REFUSED;
+                try {
+                    Optional<Long> number = resolver.apply(ref);
+                    if (number.isPresent()) {
+                        group = groupOfNumber.computeIfAbsent(number.get(), unused -> groupOfNumber.size());
+                        if (group == numbers.length) {
+                            numbers = Arrays.copyOf(numbers, group * 2);
+                            sizes = Arrays.copyOf(sizes, group * 2);
+                        }
+                        numbers[group] = number.get();
+                    } else {
+                        refusals.put(ref, "no series with " + ref);
+                    }
+                } catch (InvalidRequestException e) {
+                    refusals.put(ref, e.getMessage());
+                }
+                groupOfRef.put(ref, group);
             }
-            if (number.isEmpty()) {
-                refused.put(i, "no series with " + ref);
-                continue;
+            groupOfPoint[i] = group;
+            if (group == REFUSED) {
+                refused.put(i, refusals.get(ref));
+            } else {
+                sizes[group]++;
             }
-            numbers[i] = number.get();
-            valid++;
         }
-        int[] order = order(batch, numbers, refused, valid);
-        long[] series = new long[valid];
-        long[] micros = new long[valid];
-        double[] values = new double[valid];
-        for (int k = 0; k < valid; k++) {
-            series[k] = numbers[order[k]];
+        int[] order = order(batch, groupOfPoint, sizes, groupOfNumber.size(), n - refused.size());
+        long[] series = new long[order.length];
+        long[] micros = new long[order.length];
+        double[] values = new double[order.length];
+        for (int k = 0; k < order.length; k++) {
+            series[k] = numbers[groupOfPoint[order[k]]];
             micros[k] = batch.micros(order[k]);
             values[k] = batch.value(order[k]);
         }
@@ -64,50 +83,41 @@ final class SeriesWrites {
     }
 
     /**
-     * The indexes of the valid points by series (in order of first appearance), then time, then arrival, so that
-     * among points at one time the last written wins. Points usually arrive in time order per series, which is only
-     * checked, not sorted.
+     * The indexes of the valid points by group (groups numbered in order of first appearance), then time, then
+     * arrival, so that among points at one time the last written wins. Points usually arrive in time order per series,
+     * which is only checked, not sorted.
      */
-    private static int[] order(PointBatch batch, long[] numbers, Map<Integer, String> refused, int valid) {
-        Map<Long, int[]> bySeries = new LinkedHashMap<>();
-        Map<Long, Integer> sizes = new HashMap<>();
-        for (int i = 0; i < numbers.length; i++) {
-            if (!refused.isEmpty() && refused.containsKey(i)) {
-                continue;
-            }
-            long number = numbers[i];
-            int size = sizes.merge(number, 1, Integer::sum) - 1;
-            int[] indexes = bySeries.get(number);
-            if (indexes == null || size == indexes.length) {
-                indexes = indexes == null ? new int[8] : Arrays.copyOf(indexes, indexes.length * 2);
-                bySeries.put(number, indexes);
-            }
-            indexes[size] = i;
+    private static int[] order(PointBatch batch, int[] groupOfPoint, int[] sizes, int groups, int valid) {
+        int[] starts = new int[groups + 1];
+        for (int g = 0; g < groups; g++) {
+            starts[g + 1] = starts[g] + sizes[g];
         }
         int[] order = new int[valid];
-        int at = 0;
-        for (Map.Entry<Long, int[]> group : bySeries.entrySet()) {
-            int size = sizes.get(group.getKey());
-            int[] indexes = group.getValue();
-            if (!inTimeOrder(batch, indexes, size)) {
-                Integer[] boxed = new Integer[size];
-                for (int k = 0; k < size; k++) {
-                    boxed[k] = indexes[k];
+        int[] next = Arrays.copyOf(starts, groups);
+        for (int i = 0; i < groupOfPoint.length; i++) {
+            if (groupOfPoint[i] != REFUSED) {
+                order[next[groupOfPoint[i]]++] = i;
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            if (!inTimeOrder(batch, order, starts[g], starts[g + 1])) {
+                Integer[] boxed = new Integer[starts[g + 1] - starts[g]];
+                for (int k = 0; k < boxed.length; k++) {
+                    boxed[k] = order[starts[g] + k];
                 }
+                // A stable sort: among points at one time, arrival order stays.
                 Arrays.sort(boxed, Comparator.comparingLong(batch::micros));
-                for (int k = 0; k < size; k++) {
-                    indexes[k] = boxed[k];
+                for (int k = 0; k < boxed.length; k++) {
+                    order[starts[g] + k] = boxed[k];
                 }
             }
-            System.arraycopy(indexes, 0, order, at, size);
-            at += size;
         }
         return order;
     }
 
-    private static boolean inTimeOrder(PointBatch batch, int[] indexes, int size) {
-        for (int k = 1; k < size; k++) {
-            if (batch.micros(indexes[k]) < batch.micros(indexes[k - 1])) {
+    private static boolean inTimeOrder(PointBatch batch, int[] order, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            if (batch.micros(order[k]) < batch.micros(order[k - 1])) {
                 return false;
             }
         }

@@ -106,6 +106,27 @@ class SeriesServiceTest {
     }
 
     @Test
+    void oneWriteGroupsInterleavedSeriesNamedByIdOrByKeyAndOrdersTheirPointsByTime() {
+        write("a", WriteMode.REPLACE, 0, 0.5);
+        SeriesRef a = SeriesRef.id(series.find(project, SeriesRef.key("a")).orElseThrow().id());
+        PointBatch batch = PointBatch.builder(7)
+                .add(SeriesRef.key("b"), micros(120), 1.0)
+                .add(SeriesRef.key("a"), micros(60), 2.0)
+                .add(a, micros(0), 3.0)
+                .add(SeriesRef.key("b"), micros(60), 4.0)
+                .add(SeriesRef.id("0123456789abcdef0123456789abcdef"), micros(0), 9.0)
+                .add(SeriesRef.key("a"), micros(0), 5.0)
+                .add(a, micros(180), 6.0)
+                .build();
+        WriteReport report = series.write(project, batch, WriteMode.REPLACE);
+        assertThat(report.written()).isEqualTo(6);
+        assertThat(report.refused()).containsOnlyKeys(4);
+        // The id and the key name one series: of its two points at 0, the later sent wins.
+        assertThat(raw("a", DAY)).containsExactly(p(0, 5.0), p(60, 2.0), p(180, 6.0));
+        assertThat(raw("b", DAY)).containsExactly(p(60, 4.0), p(120, 1.0));
+    }
+
+    @Test
     void readsAndDeletesAreHalfOpen() {
         write("s", WriteMode.REPLACE, 0, 1.0, 60, 2.0, 120, 3.0, 180, 4.0);
         assertThat(raw("s", TimeRange.of(T0.plusSeconds(60), T0.plusSeconds(180)))).containsExactly(p(60, 2.0),

@@ -18,6 +18,7 @@ import io.cairn.server.http.RequestBodies;
 import io.cairn.server.http.Responses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -106,8 +107,11 @@ final class TempoDbDataHandler {
     private void writeMulti(Context ctx, WriteMode mode) {
         ProjectId project = access.require(ctx, Role.WRITE);
         ZoneId zone = TempoDbParams.zone(ctx);
-        List<Item> sent = read(ctx, TempoDbPointsReader::array);
-        TempoDbItems.Checked checked = items.check(sent, zone, mode);
+        RequestBodies.requireJsonContentType(ctx);
+        byte[] body = bodies.bytes(ctx);
+        PointBatch plain = TempoDbMultiScanner.scan(body, zone);
+        TempoDbItems.Checked checked = plain != null ? TempoDbItems.Checked.allValid(plain)
+                : items.check(TempoDbPointsReader.array(new ByteArrayInputStream(body)), zone, mode);
         WriteReport report = series.write(project, checked.batch(), mode);
         List<TempoDbWire.Status> statuses = checked.statuses(report);
         if (statuses.stream().allMatch(status -> status == TempoDbWire.Status.OK)) {

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,6 +42,13 @@ final class TempoDbItems {
 
     /** Items checked one by one: the good ones in a batch, a status for each bad one. */
     record Checked(PointBatch batch, List<TempoDbWire.Status> checked, int[] itemOfPoint) {
+
+        /** Items that all passed the checks, one point each in the order sent. */
+        static Checked allValid(PointBatch batch) {
+            int[] itemOfPoint = new int[batch.size()];
+            Arrays.setAll(itemOfPoint, point -> point);
+            return new Checked(batch, Collections.nCopies(batch.size(), TempoDbWire.Status.OK), itemOfPoint);
+        }
 
         /** One status per item sent, the core's refusals merged in. */
         List<TempoDbWire.Status> statuses(WriteReport report) {
