@@ -1,9 +1,5 @@
 package io.cairn.core.series;
 
-import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * Where one series may hold stored points: a few disjoint time spans (inclusive, microseconds), each covering the
  * points of earlier writes. A time outside every span certainly holds no point, so a write there is a pure append;
@@ -17,52 +13,74 @@ final class StoredSpans {
 
     static final int MAX_SPANS = 32;
 
-    private final TreeMap<Long, Long> endByStart = new TreeMap<>();
+    /**
+     * Spans sorted by start, disjoint: {@code starts[i] <= ends[i] < starts[i + 1]}. Arrays rather than a sorted map:
+     * the writer asks and adds once per series and write, and a merge scans every span.
+     */
+    private final long[] starts = new long[MAX_SPANS + 1];
+    private final long[] ends = new long[MAX_SPANS + 1];
+    private int size;
 
     /** Whether any span meets {@code [from, to]}: when none does, no time in it needs a lookup. */
     synchronized boolean mayHoldAny(long from, long to) {
-        Map.Entry<Long, Long> before = endByStart.floorEntry(to);
-        return before != null && before.getValue() >= from;
+        int before = lastStartingAtOrBefore(to);
+        return before >= 0 && ends[before] >= from;
     }
 
     synchronized boolean mayHold(long micros) {
-        Map.Entry<Long, Long> span = endByStart.floorEntry(micros);
-        return span != null && span.getValue() >= micros;
+        return mayHoldAny(micros, micros);
     }
 
     /** Records that points may now be stored anywhere in {@code [from, to]}. */
     synchronized void add(long from, long to) {
+        // The spans that meet [from, to] are first..last; they and it become one.
+        int first = lastStartingAtOrBefore(from);
+        if (first < 0 || ends[first] < from) {
+            first++;
+        }
+        int last = lastStartingAtOrBefore(to);
         long start = from;
         long end = to;
-        Map.Entry<Long, Long> before = endByStart.floorEntry(from);
-        if (before != null && before.getValue() >= from) {
-            start = before.getKey();
-            end = Math.max(end, before.getValue());
+        if (first <= last) {
+            start = Math.min(start, starts[first]);
+            end = Math.max(end, ends[last]);
         }
-        Iterator<Map.Entry<Long, Long>> covered = endByStart.subMap(start, true, end, true).entrySet().iterator();
-        while (covered.hasNext()) {
-            end = Math.max(end, covered.next().getValue());
-            covered.remove();
-        }
-        endByStart.put(start, end);
-        if (endByStart.size() > MAX_SPANS) {
+        int removed = last - first + 1;
+        System.arraycopy(starts, last + 1, starts, first + 1, size - last - 1);
+        System.arraycopy(ends, last + 1, ends, first + 1, size - last - 1);
+        size += 1 - removed;
+        starts[first] = start;
+        ends[first] = end;
+        if (size > MAX_SPANS) {
             mergeClosest();
         }
     }
 
-    private void mergeClosest() {
-        Map.Entry<Long, Long> previous = null;
-        Map.Entry<Long, Long> left = null;
-        long smallestGap = Long.MAX_VALUE;
-        for (Map.Entry<Long, Long> span : endByStart.entrySet()) {
-            if (previous != null && span.getKey() - previous.getValue() < smallestGap) {
-                smallestGap = span.getKey() - previous.getValue();
-                left = previous;
+    /** The index of the last span starting at or before {@code micros}, or -1. */
+    private int lastStartingAtOrBefore(long micros) {
+        int low = 0;
+        int high = size - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (starts[middle] <= micros) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
             }
-            previous = span;
         }
-        Map.Entry<Long, Long> right = endByStart.higherEntry(left.getKey());
-        endByStart.remove(right.getKey());
-        endByStart.put(left.getKey(), right.getValue());
+        return high;
+    }
+
+    private void mergeClosest() {
+        int left = 0;
+        for (int i = 1; i < size - 1; i++) {
+            if (starts[i + 1] - ends[i] < starts[left + 1] - ends[left]) {
+                left = i;
+            }
+        }
+        ends[left] = ends[left + 1];
+        System.arraycopy(starts, left + 2, starts, left + 1, size - left - 2);
+        System.arraycopy(ends, left + 2, ends, left + 1, size - left - 2);
+        size--;
     }
 }

@@ -38,4 +38,33 @@ class StoredSpansTest {
             assertThat(spans.mayHold(time)).as("%d", time).isTrue();
         }
     }
+
+    @Test
+    void withFewSpansAnswersExactlyTheUnionOfWhatWasAdded() {
+        Random random = new Random(5);
+        for (int round = 0; round < 200; round++) {
+            StoredSpans spans = new StoredSpans();
+            boolean[] covered = new boolean[2_000];
+            for (int i = random.nextInt(StoredSpans.MAX_SPANS); i > 0; i--) {
+                int from = random.nextInt(covered.length - 100);
+                int to = from + random.nextInt(100);
+                spans.add(from, to);
+                for (int t = from; t <= to; t++) {
+                    covered[t] = true;
+                }
+            }
+            for (int t = 0; t < covered.length; t++) {
+                assertThat(spans.mayHold(t)).as("round %d, time %d", round, t).isEqualTo(covered[t]);
+            }
+            for (int i = 0; i < 100; i++) {
+                int from = random.nextInt(covered.length);
+                int to = Math.min(covered.length - 1, from + random.nextInt(50));
+                boolean any = false;
+                for (int t = from; t <= to; t++) {
+                    any |= covered[t];
+                }
+                assertThat(spans.mayHoldAny(from, to)).as("round %d, [%d, %d]", round, from, to).isEqualTo(any);
+            }
+        }
+    }
 }
