@@ -83,13 +83,21 @@ final class DuckDbBulkLoad {
         }
     }
 
-    private static void append(DuckDBConnection connection, String table, RowBatch batch,
-            List<String> tableColumns) throws SQLException {
+    /** Fails as loading {@code batch} would when {@code table} (whose columns are given) lacks one of its columns. */
+    static void requireColumns(String table, List<String> tableColumns, RowBatch batch) throws SQLException {
+        if (tableColumns.isEmpty()) {
+            throw new SQLException("no table " + table);
+        }
         for (RowBatch.Column column : batch.columns()) {
             if (!tableColumns.contains(column.name())) {
                 throw new SQLException("table " + table + " has no column " + column.name());
             }
         }
+    }
+
+    private static void append(DuckDBConnection connection, String table, RowBatch batch,
+            List<String> tableColumns) throws SQLException {
+        requireColumns(table, tableColumns, batch);
         int[] source = new int[tableColumns.size()];
         for (int c = 0; c < source.length; c++) {
             source[c] = indexOf(batch, tableColumns.get(c));

@@ -49,15 +49,10 @@ final class DuckDbSession implements WriteSession {
      * appends it acknowledges before loading them.
      */
     void checkAppendable(String table, RowBatch rows) {
-        List<String> columns = columnsOf(table);
-        if (columns.isEmpty()) {
-            throw DuckDbErrors.translate(new SQLException("no table " + table), "appending");
-        }
-        for (RowBatch.Column column : rows.columns()) {
-            if (!columns.contains(column.name())) {
-                throw DuckDbErrors.translate(new SQLException("table " + table + " has no column " + column.name()),
-                        "appending");
-            }
+        try {
+            DuckDbBulkLoad.requireColumns(table, columnsOf(table), rows);
+        } catch (SQLException e) {
+            throw DuckDbErrors.translate(e, "appending");
         }
     }
 

@@ -42,7 +42,9 @@ final class TempoDbPointsReader {
             if (json.nextToken() != JsonToken.START_ARRAY) {
                 throw invalid("the body must be a JSON array of points");
             }
-            return items(json);
+            List<Item> items = items(json);
+            requireEnd(json);
+            return items;
         } catch (JsonProcessingException e) {
             throw RequestBodies.malformed(e);
         } catch (IOException e) {
@@ -71,6 +73,7 @@ final class TempoDbPointsReader {
             if (items == null) {
                 throw invalid("data is required: an array of {\"id\" or \"key\", \"v\"}");
             }
+            requireEnd(json);
             return new Bulk(t, items);
         } catch (JsonProcessingException e) {
             throw RequestBodies.malformed(e);
@@ -118,6 +121,13 @@ final class TempoDbPointsReader {
             }
         }
         return new Item(t, id, key, v, hasValue);
+    }
+
+    /** A body is one JSON value: anything after it makes the request malformed, not half-read. */
+    private static void requireEnd(JsonParser json) throws IOException {
+        if (json.nextToken() != null) {
+            throw invalid("the body must hold one JSON value; more JSON follows it");
+        }
     }
 
     private static InvalidRequestException invalid(String message) {

@@ -103,6 +103,24 @@ class TempoDbDataIT {
     }
 
     @Test
+    void aMalformedMultiWriteIsRefusedWholeAndStoresNothing() {
+        String plainItem = "{\"t\": \"2013-08-21T00:00:00\", \"key\": \"m\", \"v\": 1}";
+        assertBad(calls.post("/v1/multi/", calls.write, "[" + plainItem + ", {\"t\": "), "JSON");
+        assertBad(calls.post("/v1/multi/", calls.write, "[" + plainItem + "] trailing"), "JSON");
+        assertBad(calls.post("/v1/multi/", calls.write, "[" + plainItem + "] []"), "one JSON value");
+        assertBad(calls.post("/v1/series/key/m/data/", calls.write, "[{\"t\": \"2013-08-21T00:00:00\", \"v\": 1}] {}"),
+                "one JSON value");
+        assertBad(calls.post("/v1/data/", calls.write, "{\"t\": \"2013-08-21T00:00:00\", \"data\": [{\"key\": \"m\","
+                + " \"v\": 1}]} x"), "JSON");
+        assertBad(calls.post("/v1/multi/", calls.write, "{\"items\": [" + plainItem + "]}"), "array");
+        server.http().post("/v1/multi/").header("Authorization", calls.write).header("Content-Type", "text/plain")
+                .body(("[" + plainItem + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8)).send()
+                .assertStatus(415);
+        calls.get("/v1/series/key/m/data/?start=2013-08-21T00:00:00&end=2013-08-22T00:00:00", calls.read)
+                .assertStatus(404);
+    }
+
+    @Test
     void bulkWritesAndIncrementsShareOneTimestamp() {
         String id = calls.post("/v1/series/", calls.write, "{\"key\": \"by-id\"}").json().path("id").asText();
         calls.post("/v1/data/", calls.write, "{\"t\": \"2012-01-08T01:21:00\", \"data\": [{\"id\": \"" + id
