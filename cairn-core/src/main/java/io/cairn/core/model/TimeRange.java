@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.InvalidRequestException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A half-open span of time {@code [start, end)}: it contains {@code start} and not {@code end}, so consecutive ranges
@@ -29,6 +30,16 @@ public record TimeRange(Instant start, Instant end) {
     }
 
     /** Whether {@code instant} is at or after {@link #start()} and before {@link #end()}. */
+    /** The start in microseconds since the epoch. */
+    public long startMicros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, start);
+    }
+
+    /** The (exclusive) end in microseconds since the epoch. */
+    public long endMicros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, end);
+    }
+
     public boolean contains(Instant instant) {
         requireNonNull(instant, "instant is null");
         return !instant.isBefore(start) && instant.isBefore(end);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * append; only points inside can meet a stored point and need the slower replace (or add, for increments). Spans
  * grow inside write units and never shrink, so a unit rolled back leaves them too wide, which costs a lookup but
  * never skips one.
+ *
+ * <p>It also keeps what lets reads do less: per series, the spans of its points in the fresh table (a read whose
+ * series have none in its range skips that table), and, once a read asked, the {@link StoredOrder} of its points in
+ * the points table (a read of one series whose points lie in time order needs no sort). A compaction moves the fresh
+ * spans aside, where reads still see them until its commit is known, so that no read skips the fresh table while its
+ * snapshot may still hold the points there.
  */
 final class ProjectSeries {
 
@@ -34,6 +41,13 @@ final class ProjectSeries {
     private final Map<Long, StoredSpans> stored = new ConcurrentHashMap<>();
     private final AtomicLong freshPoints = new AtomicLong();
     private final AtomicBoolean compactionQueued = new AtomicBoolean();
+    /** Per series, where its points in the fresh table may lie. Replaced, never cleared, by the writer. */
+    private volatile Map<Long, StoredSpans> fresh = new ConcurrentHashMap<>();
+    /** The fresh spans that compactions not yet known to have committed took away. */
+    private volatile List<Map<Long, StoredSpans>> compacting = List.of();
+    /** Per series whose order a read needed, how its points lie in the points table; the writer keeps it current. */
+    private final Map<Long, StoredOrder> order = new ConcurrentHashMap<>();
+    private final Set<Long> learningOrder = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
     private long nextNumber = 1;
 
@@ -70,6 +84,7 @@ final class ProjectSeries {
                     nextNumber = Math.max(nextNumber, numbered.number() + 1);
                 }
                 tables.forEachSpan(session, (series, first, last) -> spans(series).add(first, last));
+                tables.forEachFreshSpan(session, (series, first, last) -> freshSpans(series).add(first, last));
                 freshPoints.set(tables.countFresh(session));
                 return null;
             });
@@ -107,6 +122,50 @@ final class ProjectSeries {
         byId.remove(numbered.series().id());
         byKey.remove(numbered.series().key());
         stored.remove(numbered.number());
+        order.remove(numbered.number());
+    }
+
+    /**
+     * How to read {@code series} (empty: every series) in {@code [from, to)} microseconds. A read of one series whose
+     * order is not known yet is sorted, and has the writer learn that order for the reads after it.
+     */
+    SeriesReads.Plan plan(List<Long> series, long from, long to) {
+        // fresh before compacting: a compaction publishes its spans in compacting before it empties fresh.
+        List<Map<Long, StoredSpans>> freshSpans = new ArrayList<>();
+        freshSpans.add(fresh);
+        freshSpans.addAll(compacting);
+        boolean withFresh = false;
+        for (Map<Long, StoredSpans> spans : freshSpans) {
+            withFresh |= series.isEmpty() ? spans.values().stream().anyMatch(s -> s.mayHoldAny(from, to - 1))
+                    : series.stream().map(spans::get).anyMatch(s -> s != null && s.mayHoldAny(from, to - 1));
+        }
+        if (series.size() != 1 || withFresh) {
+            return new SeriesReads.Plan(withFresh, false);
+        }
+        StoredOrder known = order.get(series.getFirst());
+        if (known == null) {
+            learnOrder(series.getFirst());
+        }
+        return new SeriesReads.Plan(false, known != null && known.inOrder(from, to - 1));
+    }
+
+    /** A read found the series' points out of order after all: its reads sort again until it is learnt anew. */
+    void orderFailed(long series) {
+        order.remove(series);
+    }
+
+    /** Runs as a write unit, so that no compaction changes the points table while it is looked at. */
+    private void learnOrder(long series) {
+        if (learningOrder.add(series)) {
+            store.submit(session -> {
+                order.put(series, tables.storedOrder(session, series));
+                return null;
+            }).whenComplete((ignored, failure) -> learningOrder.remove(series));
+        }
+    }
+
+    private StoredSpans freshSpans(long series) {
+        return fresh.computeIfAbsent(series, s -> new StoredSpans());
     }
 
     /**
@@ -132,6 +191,7 @@ final class ProjectSeries {
             tables.deleteAt(session, series, overlapping, overlaps);
         }
         spans.add(times[0], times[count - 1]);
+        freshSpans(series).add(times[0], times[count - 1]);
         freshPoints.addAndGet(count);
     }
 
@@ -154,12 +214,30 @@ final class ProjectSeries {
         return freshPoints.get() >= compactAt && compactionQueued.compareAndSet(false, true);
     }
 
+    /** Runs inside the compaction's write unit; {@link #compacted} or {@link #compactionFailed} follows. */
     void compact(WriteSession session) {
+        Map<Long, StoredSpans> moving = fresh;
+        moving.forEach((series, spans) -> {
+            StoredOrder known = order.get(series);
+            if (known != null) {
+                known.append(spans.lowest(), spans.highest());
+            }
+        });
+        List<Map<Long, StoredSpans>> aside = new ArrayList<>(compacting);
+        aside.add(moving);
+        compacting = List.copyOf(aside);
+        fresh = new ConcurrentHashMap<>();
         tables.compact(session);
         freshPoints.set(0);
+    }
+
+    /** The compaction committed: reads need not look for its points in the fresh table any more. */
+    void compacted() {
+        compacting = List.of();
         compactionQueued.set(false);
     }
 
+    /** Its spans stay aside, so reads keep looking in the fresh table there until a later compaction commits. */
     void compactionFailed() {
         compactionQueued.set(false);
     }

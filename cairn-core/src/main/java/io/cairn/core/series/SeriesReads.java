@@ -30,15 +30,29 @@ final class SeriesReads {
     }
 
     /**
+     * What a read may skip: the fresh table ({@code withFresh} false: it holds none of the points read), and the sort
+     * of raw points ({@code inOrder}: one series, whose points the points table holds in time order).
+     */
+    record Plan(boolean withFresh, boolean inOrder) {}
+
+    /** A read that its plan said was in order met a point out of order; nothing was sorted, so it cannot go on. */
+    static final class OrderBroken extends RuntimeException {
+        OrderBroken(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * Streams the data sets of {@code selected} (in creation order) to {@code sink}; {@code everySeries} says they
      * are all the project's series, so that the query need not name them.
      */
-    void read(ReadSession session, List<Numbered> selected, boolean everySeries, SeriesRead read, DataSetSink sink) {
+    void read(ReadSession session, List<Numbered> selected, boolean everySeries, SeriesRead read, Plan plan,
+            DataSetSink sink) {
         if (selected.isEmpty()) {
             return;
         }
         List<Long> numbers = everySeries ? List.of() : selected.stream().map(Numbered::number).toList();
-        String points = tables.pointsIn(numbers, read.range().start(), read.range().end());
+        String points = tables.pointsIn(numbers, read.range().start(), read.range().end(), plan.withFresh());
         Cursor cursor = new Cursor(selected, read.range(), sink);
         Rollup rollup = read.rollup().resolve(read.range());
         if (rollup instanceof Rollup.Fold fold) {
@@ -47,6 +61,20 @@ final class SeriesReads {
                 cursor.summary.addGroup(row.longValue(4), row.doubleValue(5), row.doubleValue(6),
                         row.doubleValue(7), row.doubleValue(8));
                 sink.point(row.longValue(2), row.doubleValue(3));
+            });
+        } else if (plan.inOrder()) {
+            // The points table's order is the series' time order: no sort, but a check that costs a comparison.
+            long[] previous = {Long.MIN_VALUE};
+            session.forEach("SELECT series, " + dialect.epochMicros("t") + ", v FROM " + points, List.of(), row -> {
+                cursor.moveTo(row.longValue(1));
+                long micros = row.longValue(2);
+                if (micros <= previous[0]) {
+                    throw new OrderBroken("series " + row.longValue(1) + " has points out of order");
+                }
+                previous[0] = micros;
+                double value = row.doubleValue(3);
+                cursor.summary.add(value);
+                sink.point(micros, value);
             });
         } else {
             session.forEach("SELECT series, " + dialect.epochMicros("t") + ", v FROM " + points

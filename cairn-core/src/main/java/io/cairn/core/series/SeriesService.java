@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.cairn.core.error.ConflictException;
 import io.cairn.core.error.ErrorCode;
+import io.cairn.core.error.InternalException;
 import io.cairn.core.error.InvalidRequestException;
 import io.cairn.core.error.NotFoundException;
 import io.cairn.core.model.Hex;
@@ -161,20 +162,30 @@ public final class SeriesService {
         ProjectSeries state = project(projectId);
         List<Numbered> all = state.all();
         List<Numbered> selected = all.stream().filter(numbered -> filter.matches(numbered.series())).toList();
-        state.store().read(session -> {
-            reads.read(session, selected, selected.size() == all.size(), read, sink);
-            return null;
-        });
+        boolean everySeries = selected.size() == all.size();
+        read(state, selected, everySeries, read, sink);
     }
 
     /** Streams the data set of one series. */
     public void read(ProjectId projectId, SeriesRef ref, SeriesRead read, DataSetSink sink) {
         ProjectSeries state = project(projectId);
         Numbered series = state.find(ref).orElseThrow(() -> notFound(ref));
-        state.store().read(session -> {
-            reads.read(session, List.of(series), false, read, sink);
-            return null;
-        });
+        read(state, List.of(series), false, read, sink);
+    }
+
+    private void read(ProjectSeries state, List<Numbered> selected, boolean everySeries, SeriesRead read,
+            DataSetSink sink) {
+        List<Long> numbers = everySeries ? List.of() : selected.stream().map(Numbered::number).toList();
+        SeriesReads.Plan plan = state.plan(numbers, read.range().startMicros(), read.range().endMicros());
+        try {
+            state.store().read(session -> {
+                reads.read(session, selected, everySeries, read, plan, sink);
+                return null;
+            });
+        } catch (SeriesReads.OrderBroken e) {
+            numbers.forEach(state::orderFailed);
+            throw new InternalException(ErrorCode.INTERNAL, "reading the series failed; retry", e);
+        }
     }
 
     /** Deletes one series' points in {@code range} ({@code [start, end)}); returns how many. */
@@ -222,7 +233,9 @@ public final class SeriesService {
             state.compact(session);
             return null;
         }).whenComplete((ignored, failure) -> {
-            if (failure != null) {
+            if (failure == null) {
+                state.compacted();
+            } else {
                 state.compactionFailed();
                 log.warn("series compaction failed project={} error={}", projectId, failure.toString());
             }

@@ -154,16 +154,41 @@ final class SeriesTables {
     }
 
     /**
-     * The points of the given series in {@code [start, end)}: both tables, as {@code p(series, t, v)}. An empty
-     * list means every series, which needs no series condition at all.
+     * The points of the given series in {@code [start, end)}, as {@code p(series, t, v)}: from both tables, or from
+     * the points table alone when {@code withFresh} is false (the caller knows the fresh table holds none of them).
+     * An empty list means every series, which needs no series condition at all.
      */
-    String pointsIn(List<Long> series, Instant start, Instant end) {
+    String pointsIn(List<Long> series, Instant start, Instant end, boolean withFresh) {
         String which = series.isEmpty() ? "" : " series " + (series.size() == 1 ? "= " + series.getFirst()
                 : "IN (" + numbers(series) + ")") + " AND";
         String where = " WHERE" + which + " t >= " + dialect.timestampLiteral(start) + " AND t < "
                 + dialect.timestampLiteral(end);
-        return "(SELECT series, t, v FROM " + POINTS + where + " UNION ALL SELECT series, t, v FROM " + FRESH + where
-                + ") p";
+        String stored = "SELECT series, t, v FROM " + POINTS + where;
+        return "(" + stored + (withFresh ? " UNION ALL SELECT series, t, v FROM " + FRESH + where : "") + ") p";
+    }
+
+    /** Per series, the first and last time of its points in the fresh table. */
+    void forEachFreshSpan(ReadSession session, SpanConsumer consumer) {
+        String micros = dialect.epochMicros("t");
+        session.forEach("SELECT series, min(" + micros + "), max(" + micros + ") FROM " + FRESH + " GROUP BY series",
+                List.of(), row -> consumer.accept(row.longValue(1), row.longValue(2), row.longValue(3)));
+    }
+
+    /**
+     * How one series' points lie in the points table, in the order they were inserted: every point at or before the
+     * latest time inserted before it is out of order, from its time to that latest one.
+     */
+    StoredOrder storedOrder(ReadSession session, long series) {
+        String micros = dialect.epochMicros("t");
+        String highest = dialect.epochMicros("highest");
+        Long last = session.query("SELECT max(" + micros + ") FROM " + POINTS + " WHERE series = " + series,
+                List.of(), row -> row.longValue(1)).getFirst();
+        StoredOrder order = new StoredOrder(last == null ? Long.MIN_VALUE : last);
+        session.forEach("SELECT min(" + micros + "), " + highest + " FROM (SELECT t, max(t) OVER (ORDER BY "
+                + dialect.insertionOrder() + " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS highest FROM "
+                + POINTS + " WHERE series = " + series + ") WHERE t <= highest GROUP BY highest", List.of(),
+                row -> order.outOfOrder(row.longValue(1), row.longValue(2)));
+        return order;
     }
 
     static String numbers(List<Long> numbers) {

@@ -31,6 +31,16 @@ final class StoredSpans {
         return mayHoldAny(micros, micros);
     }
 
+    /** The start of the first span, or {@link Long#MAX_VALUE} when there is none. */
+    synchronized long lowest() {
+        return size == 0 ? Long.MAX_VALUE : starts[0];
+    }
+
+    /** The end of the last span, or {@link Long#MIN_VALUE} when there is none. */
+    synchronized long highest() {
+        return size == 0 ? Long.MIN_VALUE : ends[size - 1];
+    }
+
     /** Records that points may now be stored anywhere in {@code [from, to]}. */
     synchronized void add(long from, long to) {
         // The spans that meet [from, to] are first..last; they and it become one.

@@ -70,4 +70,10 @@ public interface SqlDialect {
 
     /** An approximate count of distinct values, for when a small error buys speed. */
     String approximateCountDistinct(String expression);
+
+    /**
+     * An expression that orders a table's rows as they were inserted. A query with no ORDER BY that only scans,
+     * filters and projects one table must also return its rows in that order.
+     */
+    String insertionOrder();
 }

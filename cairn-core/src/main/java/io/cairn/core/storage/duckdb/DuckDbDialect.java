@@ -179,4 +179,10 @@ public final class DuckDbDialect implements SqlDialect {
     public String approximateCountDistinct(String expression) {
         return "approx_count_distinct(" + expression + ")";
     }
+
+    /** DuckDB keeps insertion order in plain scans unless {@code preserve_insertion_order} is off (Cairn never does). */
+    @Override
+    public String insertionOrder() {
+        return "rowid";
+    }
 }
