@@ -29,7 +29,6 @@ public record TimeRange(Instant start, Instant end) {
         return new TimeRange(start, end);
     }
 
-    /** Whether {@code instant} is at or after {@link #start()} and before {@link #end()}. */
     /** The start in microseconds since the epoch. */
     public long startMicros() {
         return ChronoUnit.MICROS.between(Instant.EPOCH, start);
@@ -40,6 +39,7 @@ public record TimeRange(Instant start, Instant end) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, end);
     }
 
+    /** Whether {@code instant} is at or after {@link #start()} and before {@link #end()}. */
     public boolean contains(Instant instant) {
         requireNonNull(instant, "instant is null");
         return !instant.isBefore(start) && instant.isBefore(end);

@@ -154,13 +154,21 @@ final class ProjectSeries {
         order.remove(series);
     }
 
-    /** Runs as a write unit, so that no compaction changes the points table while it is looked at. */
+    /**
+     * Runs as a write unit, so that no compaction changes the points table while it is looked at. Best effort: when
+     * the writer's queue refuses it, the read that asked still goes on (sorted), and a later read asks again.
+     */
     private void learnOrder(long series) {
-        if (learningOrder.add(series)) {
+        if (!learningOrder.add(series)) {
+            return;
+        }
+        try {
             store.submit(session -> {
                 order.put(series, tables.storedOrder(session, series));
                 return null;
             }).whenComplete((ignored, failure) -> learningOrder.remove(series));
+        } catch (RuntimeException e) {
+            learningOrder.remove(series);
         }
     }
 

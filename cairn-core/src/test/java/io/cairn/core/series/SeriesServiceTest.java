@@ -11,11 +11,13 @@ import io.cairn.core.model.ProjectId;
 import io.cairn.core.model.TimeRange;
 import io.cairn.core.series.SeriesTesting.Collecting;
 import io.cairn.core.series.SeriesTesting.Point;
+import io.cairn.core.storage.duckdb.DuckDbDialect;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -252,6 +254,27 @@ class SeriesServiceTest {
             core.storage().project(project).write(session -> null);
             assertThat(raw("s", range)).as("step %d, read again", step).isEqualTo(want);
         }
+    }
+
+    /** The guard behind unsorted reads: were the order ever wrong, the read fails rather than answer out of order. */
+    @Test
+    void anUnsortedReadThatMeetsAPointOutOfOrderFailsInsteadOfAnsweringIt() {
+        write("s", WriteMode.REPLACE, 600, 1.0, 660, 1.0, 720, 1.0, 780, 1.0, 840, 1.0);
+        core.storage().project(project).write(session -> null);
+        write("s", WriteMode.REPLACE, 0, 2.0, 60, 2.0, 120, 2.0, 180, 2.0, 240, 2.0);
+        core.storage().project(project).write(session -> null);
+        SeriesTables tables = new SeriesTables(DuckDbDialect.INSTANCE);
+        SeriesReads reads = new SeriesReads(tables);
+        SeriesRead read = new SeriesRead(DAY, Rollup.raw(), ZoneOffset.UTC);
+        assertThatThrownBy(() -> core.storage().project(project).read(session -> {
+            reads.read(session, tables.listSeries(session), true, read, new SeriesReads.Plan(false, true),
+                    new Collecting());
+            return null;
+        })).isInstanceOf(SeriesReads.OrderBroken.class);
+        // The service, before and after learning the series' order, knows this range is out of order, and sorts.
+        assertThat(raw("s", DAY)).hasSize(10).isSortedAccordingTo(Comparator.comparing(Point::t));
+        core.storage().project(project).write(session -> null);
+        assertThat(raw("s", DAY)).hasSize(10).isSortedAccordingTo(Comparator.comparing(Point::t));
     }
 
     private Series tagged(String key, List<String> tags, Map<String, String> attributes) {
