@@ -62,7 +62,7 @@ public final class QueryBenchmark {
     public QueryBenchmark(CairnCore core, ProjectId project, Duration warmUp, PrintWriter out) {
         this.core = core;
         this.project = project;
-        this.turns = new Turns(warmUp, RUNS);
+        this.turns = new Turns(warmUp, RUNS, Duration.ZERO);
         this.out = out;
     }
 

@@ -44,6 +44,7 @@ public final class SeriesBenchmark {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int RUNS = 21;
+    private static final Duration TIMED = Duration.ofSeconds(4);
     /** The tables the series store keeps its points in, read by the engine baseline. */
     private static final String POINTS = "(SELECT series, t, v FROM cairn_series_points UNION ALL"
             + " SELECT series, t, v FROM cairn_series_fresh)";
@@ -83,7 +84,7 @@ public final class SeriesBenchmark {
         for (int s = 0; s < plan.series(); s++) {
             keyParts[s] = ("\",\"key\":\"" + key(s) + "\",\"v\":").getBytes(StandardCharsets.US_ASCII);
         }
-        this.turns = new Turns(warmUp, RUNS);
+        this.turns = new Turns(warmUp, RUNS, TIMED);
         this.out = out;
     }
 
