@@ -63,16 +63,18 @@ final class SeriesReads {
                 sink.point(row.longValue(2), row.doubleValue(3));
             });
         } else if (plan.inOrder()) {
-            // The points table's order is the series' time order: no sort, but a check that costs a comparison.
+            // One series, whose order in the points table is its time order: no sort (nor series column), but a
+            // check that costs a comparison.
+            long series = selected.getFirst().number();
             long[] previous = {Long.MIN_VALUE};
-            session.forEach("SELECT series, " + dialect.epochMicros("t") + ", v FROM " + points, List.of(), row -> {
-                cursor.moveTo(row.longValue(1));
-                long micros = row.longValue(2);
+            session.forEach("SELECT " + dialect.epochMicros("t") + ", v FROM " + points, List.of(), row -> {
+                cursor.moveTo(series);
+                long micros = row.longValue(1);
                 if (micros <= previous[0]) {
-                    throw new OrderBroken("series " + row.longValue(1) + " has points out of order");
+                    throw new OrderBroken("series " + series + " has points out of order");
                 }
                 previous[0] = micros;
-                double value = row.doubleValue(3);
+                double value = row.doubleValue(2);
                 cursor.summary.add(value);
                 sink.point(micros, value);
             });
