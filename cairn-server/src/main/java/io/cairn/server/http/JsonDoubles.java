@@ -20,6 +20,7 @@ public final class JsonDoubles {
 
     private static final double[] POWERS_OF_TEN = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
     private static final long[] LONG_POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+    private static final byte[] DIGIT_PAIRS = digitPairs();
     private static final double PLAIN_FROM = 1e-3;
     private static final double PLAIN_BELOW = 1e7;
 
@@ -32,27 +33,34 @@ public final class JsonDoubles {
             for (int decimals = 0; decimals < POWERS_OF_TEN.length; decimals++) {
                 double digits = Math.rint(magnitude * POWERS_OF_TEN[decimals]);
                 if (digits / POWERS_OF_TEN[decimals] == magnitude) {
-                    return plain(value < 0, (long) digits, decimals, text, at);
+                    return plain(value < 0, magnitude, (long) digits, decimals, text, at);
                 }
             }
         } else if (value == 0) {
-            return plain(Double.doubleToRawLongBits(value) < 0, 0, 0, text, at);
+            return plain(Double.doubleToRawLongBits(value) < 0, 0, 0, 0, text, at);
         }
         return general(value, text, at);
     }
 
-    /** {@code digits} × 10<sup>-decimals</sup>, with at least one decimal as Java writes plain doubles. */
-    private static int plain(boolean negative, long digits, int decimals, byte[] text, int at) {
+    /**
+     * {@code digits} × 10<sup>-decimals</sup>, with at least one decimal as Java writes plain doubles. The whole part
+     * is the magnitude's: when the decimal is a whole number the double is exactly that number, and otherwise the
+     * decimal lies 10<sup>-6</sup> at least from either whole number next to it, far beyond the double's error. So
+     * the digits split with a multiplication, where a division by a power of ten only known at run time costs a
+     * hardware division.
+     */
+    private static int plain(boolean negative, double magnitude, long digits, int decimals, byte[] text, int at) {
         if (negative) {
             text[at++] = '-';
         }
-        at = writeLong(digits / LONG_POWERS_OF_TEN[decimals], text, at);
+        int whole = (int) magnitude;
+        at = writeWhole(whole, text, at);
         text[at++] = '.';
         if (decimals == 0) {
             text[at++] = '0';
             return at;
         }
-        long fraction = digits % LONG_POWERS_OF_TEN[decimals];
+        long fraction = digits - whole * LONG_POWERS_OF_TEN[decimals];
         for (int i = at + decimals - 1; i >= at; i--) {
             text[i] = (byte) ('0' + fraction % 10);
             fraction /= 10;
@@ -60,14 +68,19 @@ public final class JsonDoubles {
         return at + decimals;
     }
 
-    private static int writeLong(long value, byte[] text, int at) {
-        int length = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
-            length++;
+    /** A number below 10<sup>7</sup>, two digits at a time. */
+    private static int writeWhole(int value, byte[] text, int at) {
+        int length = value < 10 ? 1 : value < 100 ? 2 : value < 1_000 ? 3 : value < 10_000 ? 4 : value < 100_000 ? 5
+                : value < 1_000_000 ? 6 : 7;
+        int i = at + length;
+        while (value >= 10) {
+            int pair = value % 100 * 2;
+            value /= 100;
+            text[--i] = DIGIT_PAIRS[pair + 1];
+            text[--i] = DIGIT_PAIRS[pair];
         }
-        for (int i = at + length - 1; i >= at; i--) {
-            text[i] = (byte) ('0' + value % 10);
-            value /= 10;
+        if (i > at) {
+            text[--i] = (byte) ('0' + value);
         }
         return at + length;
     }
@@ -85,5 +98,14 @@ public final class JsonDoubles {
             text[at++] = '"';
         }
         return at;
+    }
+
+    private static byte[] digitPairs() {
+        byte[] pairs = new byte[200];
+        for (int i = 0; i < 100; i++) {
+            pairs[2 * i] = (byte) ('0' + i / 10);
+            pairs[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        return pairs;
     }
 }

@@ -1,6 +1,9 @@
 package io.cairn.server.http;
 
 import io.cairn.core.event.IsoDateTimes;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,14 +41,25 @@ public final class WireTime {
     }
 
     /**
-     * Writes {@link #format} of times in microseconds since the epoch as ASCII bytes, digit by digit: answers
-     * streaming many points write one per point, where the general formatter would cost more than the rest of the
-     * point. It keeps the date of the last time written, since the points of a DataSet mostly share their day with
-     * the one before and working the date out was the larger part of writing a time. One per answer; not
+     * Writes {@link #format} of times in microseconds since the epoch as ASCII bytes: answers streaming many points
+     * write one per point, where the general formatter would cost more than the rest of the point. It keeps the date
+     * of the last time written, since the points of a DataSet mostly share their day with the one before and working
+     * the date out was the larger part of writing a time, and it stores the rest in three wide writes (hours to
+     * seconds are exactly eight bytes) rather than byte by byte, which took a third of the time. One per answer; not
      * thread-safe.
      */
     public static final class Run {
-        private final byte[] date = new byte[IsoDateTimes.DATE_LENGTH];
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
+        private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class,
+                ByteOrder.LITTLE_ENDIAN);
+        /** Per number below 100, its two ASCII digits as they lie in memory read as a little-endian number. */
+        private static final int[] DIGIT_PAIRS = digitPairs();
+        private static final long COLONS = ((long) ':' << 16) | ((long) ':' << 40);
+
+        /** The first eight bytes of the date ({@code 2012-01-}) and the next three ({@code 01T}), as stored. */
+        private long dateHead;
+        private int dateTail;
         private long day = Long.MIN_VALUE;
 
         /** Writes the time at {@code at}; returns the position after it ({@value #MAX_MICROS_LENGTH} bytes at most). */
@@ -54,15 +68,31 @@ public final class WireTime {
                 return writeGeneral(micros, text, at);
             }
             long thisDay = Math.floorDiv(micros, IsoDateTimes.MICROS_PER_DAY);
-            if (thisDay == day) {
-                System.arraycopy(date, 0, text, at, date.length);
-                IsoDateTimes.writeMillisTimeOfDay(micros, text, at + date.length);
-            } else {
+            if (thisDay != day) {
                 IsoDateTimes.writeMillis(micros, text, at);
-                System.arraycopy(text, at, date, 0, date.length);
+                dateHead = (long) LONGS.get(text, at);
+                dateTail = (int) INTS.get(text, at + 8) & 0xFF_FFFF;
                 day = thisDay;
             }
+            long microOfDay = micros - thisDay * IsoDateTimes.MICROS_PER_DAY;
+            int secondOfDay = (int) (microOfDay / 1_000_000);
+            int millis = (int) (microOfDay % 1_000_000 / 1000);
+            LONGS.set(text, at, dateHead);
+            // Its fourth byte is overwritten by the hours right after.
+            INTS.set(text, at + 8, dateTail);
+            LONGS.set(text, at + 11, (long) DIGIT_PAIRS[secondOfDay / 3600] | COLONS
+                    | (long) DIGIT_PAIRS[secondOfDay / 60 % 60] << 24 | (long) DIGIT_PAIRS[secondOfDay % 60] << 48);
+            INTS.set(text, at + 19, '.' | ('0' + millis / 100) << 8 | DIGIT_PAIRS[millis % 100] << 16);
+            text[at + 23] = 'Z';
             return at + IsoDateTimes.MILLIS_LENGTH;
+        }
+
+        private static int[] digitPairs() {
+            int[] pairs = new int[100];
+            for (int i = 0; i < pairs.length; i++) {
+                pairs[i] = ('0' + i / 10) | ('0' + i % 10) << 8;
+            }
+            return pairs;
         }
     }
 }
