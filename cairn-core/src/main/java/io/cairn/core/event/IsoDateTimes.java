@@ -19,7 +19,7 @@ public final class IsoDateTimes {
     public static final int MILLIS_LENGTH = 24;
 
     /** The date and its {@code T} at the start of {@link #writeMillis}'s text: {@code 2024-01-02T}. */
-    public static final int DATE_LENGTH = 11;
+    private static final int DATE_LENGTH = 11;
 
     public static final long MICROS_PER_DAY = 86_400_000_000L;
 
@@ -134,9 +134,9 @@ public final class IsoDateTimes {
 
     /**
      * The rest of {@link #writeMillis} after its first {@value #DATE_LENGTH} bytes (the date and the {@code T}):
-     * {@code 03:04:05.678Z} at {@code at}. For writers of many date-times that keep the date of the previous one.
+     * {@code 03:04:05.678Z} at {@code at}.
      */
-    public static void writeMillisTimeOfDay(long micros, byte[] text, int at) {
+    private static void writeMillisTimeOfDay(long micros, byte[] text, int at) {
         long microOfDay = Math.floorMod(micros, MICROS_PER_DAY);
         int secondOfDay = (int) (microOfDay / 1_000_000);
         putTwo(text, at, secondOfDay / 3600);
