@@ -20,7 +20,6 @@ public final class JsonDoubles {
 
     private static final double[] POWERS_OF_TEN = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
     private static final long[] LONG_POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
-    private static final byte[] DIGIT_PAIRS = digitPairs();
     private static final double PLAIN_FROM = 1e-3;
     private static final double PLAIN_BELOW = 1e7;
 
@@ -74,10 +73,10 @@ public final class JsonDoubles {
                 : value < 1_000_000 ? 6 : 7;
         int i = at + length;
         while (value >= 10) {
-            int pair = value % 100 * 2;
+            int pair = AsciiDigits.PAIRS[value % 100];
             value /= 100;
-            text[--i] = DIGIT_PAIRS[pair + 1];
-            text[--i] = DIGIT_PAIRS[pair];
+            text[--i] = (byte) (pair >>> 8);
+            text[--i] = (byte) pair;
         }
         if (i > at) {
             text[--i] = (byte) ('0' + value);
@@ -98,14 +97,5 @@ public final class JsonDoubles {
             text[at++] = '"';
         }
         return at;
-    }
-
-    private static byte[] digitPairs() {
-        byte[] pairs = new byte[200];
-        for (int i = 0; i < 100; i++) {
-            pairs[2 * i] = (byte) ('0' + i / 10);
-            pairs[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-        return pairs;
     }
 }

@@ -53,8 +53,6 @@ public final class WireTime {
                 ByteOrder.LITTLE_ENDIAN);
         private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class,
                 ByteOrder.LITTLE_ENDIAN);
-        /** Per number below 100, its two ASCII digits as they lie in memory read as a little-endian number. */
-        private static final int[] DIGIT_PAIRS = digitPairs();
         private static final long COLONS = ((long) ':' << 16) | ((long) ':' << 40);
 
         /** The first eight bytes of the date ({@code 2012-01-}) and the next three ({@code 01T}), as stored. */
@@ -80,19 +78,12 @@ public final class WireTime {
             LONGS.set(text, at, dateHead);
             // Its fourth byte is overwritten by the hours right after.
             INTS.set(text, at + 8, dateTail);
-            LONGS.set(text, at + 11, (long) DIGIT_PAIRS[secondOfDay / 3600] | COLONS
-                    | (long) DIGIT_PAIRS[secondOfDay / 60 % 60] << 24 | (long) DIGIT_PAIRS[secondOfDay % 60] << 48);
-            INTS.set(text, at + 19, '.' | ('0' + millis / 100) << 8 | DIGIT_PAIRS[millis % 100] << 16);
+            int[] pairs = AsciiDigits.PAIRS;
+            LONGS.set(text, at + 11, (long) pairs[secondOfDay / 3600] | COLONS
+                    | (long) pairs[secondOfDay / 60 % 60] << 24 | (long) pairs[secondOfDay % 60] << 48);
+            INTS.set(text, at + 19, '.' | ('0' + millis / 100) << 8 | pairs[millis % 100] << 16);
             text[at + 23] = 'Z';
             return at + IsoDateTimes.MILLIS_LENGTH;
-        }
-
-        private static int[] digitPairs() {
-            int[] pairs = new int[100];
-            for (int i = 0; i < pairs.length; i++) {
-                pairs[i] = ('0' + i / 10) | ('0' + i % 10) << 8;
-            }
-            return pairs;
         }
     }
 }
