@@ -25,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -39,6 +40,8 @@ final class KeenEventsHandler {
 
     static final String EVENTS = KeenDialect.PROJECT + "/events";
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Every stored single event's answer; written once, not per event (it was 3% of a single event's CPU). */
+    private static final byte[] CREATED = "{\"created\":true}".getBytes(StandardCharsets.US_ASCII);
     /** A transparent 1x1 GIF, the answer image beacons expect. */
     private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
@@ -72,7 +75,7 @@ final class KeenEventsHandler {
         if (error != null) {
             throw new InvalidRequestException(error.code(), error.message());
         }
-        Responses.json(ctx, 201, Map.of("created", true));
+        ctx.status(201).contentType(Responses.JSON).result(CREATED);
     }
 
     private void addBatch(Context ctx) {
@@ -123,7 +126,7 @@ final class KeenEventsHandler {
         }
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("application/json") && !accept.contains("image/")) {
-            Responses.json(ctx, 200, Map.of("created", true));
+            ctx.status(200).contentType(Responses.JSON).result(CREATED);
         } else {
             ctx.status(200).contentType("image/gif").header("Cache-Control", "no-store").result(PIXEL);
         }
