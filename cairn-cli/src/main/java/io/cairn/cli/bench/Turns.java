@@ -56,10 +56,15 @@ public record Turns(Duration warmUp, int runs, Duration timed) {
         }
         double[] medians = new double[ways.size()];
         for (int way = 0; way < ways.size(); way++) {
-            double[] times = Arrays.copyOf(millis[way], run);
-            Arrays.sort(times);
-            medians[way] = times[run / 2];
+            medians[way] = median(millis[way], run);
         }
         return medians;
+    }
+
+    /** The median of the first {@code count} values (the array may be longer: it grows by doubling). */
+    static double median(double[] values, int count) {
+        double[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        return sorted[count / 2];
     }
 }

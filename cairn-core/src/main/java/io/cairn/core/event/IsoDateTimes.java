@@ -1,5 +1,6 @@
 package io.cairn.core.event;
 
+import io.cairn.core.model.AsciiDigits;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -18,13 +19,7 @@ public final class IsoDateTimes {
     /** The length of {@link #formatMillis}'s form. */
     public static final int MILLIS_LENGTH = 24;
 
-    /** The date and its {@code T} at the start of {@link #writeMillis}'s text: {@code 2024-01-02T}. */
-    private static final int DATE_LENGTH = 11;
-
     public static final long MICROS_PER_DAY = 86_400_000_000L;
-
-    /** {@code 00} to {@code 99}, two ASCII bytes each. */
-    private static final byte[] TWO_DIGITS = twoDigits();
 
     private IsoDateTimes() {}
 
@@ -129,33 +124,25 @@ public final class IsoDateTimes {
         text[at + 7] = '-';
         putTwo(text, at + 8, date.getDayOfMonth());
         text[at + 10] = 'T';
-        writeMillisTimeOfDay(micros, text, at + DATE_LENGTH);
-    }
-
-    /**
-     * The rest of {@link #writeMillis} after its first {@value #DATE_LENGTH} bytes (the date and the {@code T}):
-     * {@code 03:04:05.678Z} at {@code at}.
-     */
-    private static void writeMillisTimeOfDay(long micros, byte[] text, int at) {
         long microOfDay = Math.floorMod(micros, MICROS_PER_DAY);
         int secondOfDay = (int) (microOfDay / 1_000_000);
-        putTwo(text, at, secondOfDay / 3600);
-        text[at + 2] = ':';
-        putTwo(text, at + 3, secondOfDay / 60 % 60);
-        text[at + 5] = ':';
-        putTwo(text, at + 6, secondOfDay % 60);
-        text[at + 8] = '.';
+        putTwo(text, at + 11, secondOfDay / 3600);
+        text[at + 13] = ':';
+        putTwo(text, at + 14, secondOfDay / 60 % 60);
+        text[at + 16] = ':';
+        putTwo(text, at + 17, secondOfDay % 60);
+        text[at + 19] = '.';
         int millis = (int) (microOfDay % 1_000_000 / 1000);
-        text[at + 9] = (byte) ('0' + millis / 100);
-        putTwo(text, at + 10, millis);
-        text[at + 12] = 'Z';
+        text[at + 20] = (byte) ('0' + millis / 100);
+        putTwo(text, at + 21, millis);
+        text[at + 23] = 'Z';
     }
 
     /** The last two decimal digits of {@code value}, from a table: one division instead of two per digit. */
     private static void putTwo(byte[] text, int at, int value) {
-        int pair = Math.floorMod(value, 100) * 2;
-        text[at] = TWO_DIGITS[pair];
-        text[at + 1] = TWO_DIGITS[pair + 1];
+        int pair = AsciiDigits.PAIRS[Math.floorMod(value, 100)];
+        text[at] = (byte) pair;
+        text[at + 1] = (byte) (pair >>> 8);
     }
 
     private static int digits(String s, int from, int count) {
@@ -171,14 +158,5 @@ public final class IsoDateTimes {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    private static byte[] twoDigits() {
-        byte[] digits = new byte[200];
-        for (int i = 0; i < 100; i++) {
-            digits[2 * i] = (byte) ('0' + i / 10);
-            digits[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-        return digits;
     }
 }

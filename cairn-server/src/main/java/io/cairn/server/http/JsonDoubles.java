@@ -1,6 +1,7 @@
 package io.cairn.server.http;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
+import io.cairn.core.model.AsciiDigits;
 
 /**
  * Doubles as JSON text, byte for byte as Cairn's Jackson generators write them (with the fast double writer): the

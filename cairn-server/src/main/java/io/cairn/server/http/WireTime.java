@@ -1,6 +1,7 @@
 package io.cairn.server.http;
 
 import io.cairn.core.event.IsoDateTimes;
+import io.cairn.core.model.AsciiDigits;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

@@ -1,13 +1,13 @@
-package io.cairn.server.http;
+package io.cairn.core.model;
 
-/** Two decimal digits at a time, for the writers that put numbers into answers as ASCII bytes. */
-final class AsciiDigits {
+/** Two decimal digits at a time, for the writers that put numbers and times into answers as ASCII bytes. */
+public final class AsciiDigits {
 
     /**
      * Per number below 100, its two ASCII digits as they lie in memory read as a little-endian number: the tens digit
      * in the low byte.
      */
-    static final int[] PAIRS = pairs();
+    public static final int[] PAIRS = pairs();
 
     private AsciiDigits() {}
 
