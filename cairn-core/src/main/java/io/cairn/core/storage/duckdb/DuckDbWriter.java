@@ -286,7 +286,7 @@ final class DuckDbWriter implements AutoCloseable {
             journal.force();
         } catch (IOException e) {
             // Whatever reached the file is numbered at most lastRecord, which the load below records as loaded; the
-            // load then empties the file, and the journal is usable again if that works.
+            // load then rewinds the file, and the journal is usable again if that works.
             log.warn("journal write failed, committing to the database instead db={} error={}", name, e.toString());
             journalUsable = false;
             loadThenCommitTogether(accepted);
@@ -354,7 +354,7 @@ final class DuckDbWriter implements AutoCloseable {
 
     /**
      * Loads every journaled append into DuckDB in one transaction that also records the last journal record number,
-     * then empties the journal. On failure everything stays as it was (in memory and in the journal).
+     * then rewinds the journal. On failure everything stays as it was (in memory and in the journal).
      */
     private void load() {
         if (loadedRecord == lastRecord && journalUsable) {
@@ -381,9 +381,9 @@ final class DuckDbWriter implements AutoCloseable {
             journalUsable = true;
         } catch (IOException e) {
             // Replay skips what it holds (every record is at most loaded_through), but new records must not follow a
-            // torn one: commit small appends until the file can be emptied.
+            // torn one: commit small appends until the file can be rewound.
             journalUsable = false;
-            log.warn("emptying the journal failed db={} file={} error={}", name, journal.file(), e.toString());
+            log.warn("rewinding the journal failed db={} file={} error={}", name, journal.file(), e.toString());
         }
     }
 

@@ -65,13 +65,30 @@ class AppendJournalTest {
     }
 
     @Test
-    void resetEmptiesTheFileAndLaterRecordsStartAtItsBeginning() throws IOException {
-        try (AppendJournal journal = AppendJournal.open(dir.resolve("j"))) {
-            journal.append(List.of(entry(1, "old")));
+    void afterAResetNewRecordsOverwriteTheOldOnesWhichAreNoLongerRead() throws IOException {
+        Path file = dir.resolve("j");
+        try (AppendJournal journal = AppendJournal.open(file)) {
+            journal.append(List.of(entry(1, "old and long"), entry(2, "old"), entry(3, "old")));
+            long size = Files.size(file);
             journal.reset();
-            assertThat(Files.size(dir.resolve("j"))).isZero();
-            journal.append(List.of(entry(2, "new")));
-            assertThat(texts(journal.entries())).containsExactly("2:new");
+            journal.append(List.of(entry(4, "old and long")));
+            journal.force();
+            assertThat(Files.size(file)).as("overwritten in place, not truncated").isEqualTo(size);
+            assertThat(texts(journal.entries())).containsExactly("4:old and long");
+        }
+        try (AppendJournal journal = AppendJournal.open(file)) {
+            assertThat(texts(journal.entries())).containsExactly("4:old and long");
+            journal.append(List.of(entry(5, "next")));
+            assertThat(texts(journal.entries())).as("a reopened journal writes after its last readable record")
+                    .containsExactly("4:old and long", "5:next");
+        }
+    }
+
+    @Test
+    void aRecordNumberedNoHigherThanTheOneBeforeEndsTheReadableJournal() throws IOException {
+        try (AppendJournal journal = AppendJournal.open(dir.resolve("j"))) {
+            journal.append(List.of(entry(7, "seven"), entry(7, "again"), entry(8, "eight")));
+            assertThat(texts(journal.entries())).containsExactly("7:seven");
         }
     }
 
