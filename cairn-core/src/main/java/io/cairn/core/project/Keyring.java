@@ -27,7 +27,8 @@ public final class Keyring {
     private static final int GCM_IV_BYTES = 12;
     private static final int GCM_TAG_BITS = 128;
 
-    private final SecretKeySpec hashingKey;
+    /** Initialized once and cloned per hash: looking up and keying a new {@link Mac} cost a few µs a request. */
+    private final Mac hashing;
     private final SecretKeySpec sealingKey;
     private final SecureRandom random = new SecureRandom();
 
@@ -35,7 +36,7 @@ public final class Keyring {
         if (root.length != 32) {
             throw new IllegalArgumentException("keyring root must be 32 bytes");
         }
-        this.hashingKey = new SecretKeySpec(derive(root, "cairn key secret hashing v1"), "HmacSHA256");
+        this.hashing = hmac(derive(root, "cairn key secret hashing v1"));
         this.sealingKey = new SecretKeySpec(derive(root, "cairn key secret sealing v1"), "AES");
     }
 
@@ -53,11 +54,9 @@ public final class Keyring {
     /** The keyed hash of a secret; equal secrets give equal hashes. */
     public byte[] hash(String secret) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashingKey);
-            return mac.doFinal(secret.getBytes(UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
+            return ((Mac) hashing.clone()).doFinal(secret.getBytes(UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the HmacSHA256 provider cannot copy a keyed Mac", e);
         }
     }
 
@@ -92,10 +91,14 @@ public final class Keyring {
     }
 
     private static byte[] derive(byte[] root, String purpose) {
+        return hmac(root).doFinal(purpose.getBytes(UTF_8));
+    }
+
+    private static Mac hmac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(root, "HmacSHA256"));
-            return mac.doFinal(purpose.getBytes(UTF_8));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

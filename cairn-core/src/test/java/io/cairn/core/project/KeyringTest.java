@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +44,24 @@ class KeyringTest {
         byte[] hash = keyring.hash("right");
         assertThat(keyring.matches("right", hash)).isTrue();
         assertThat(keyring.matches("wrong", hash)).isFalse();
+    }
+
+    @Test
+    void hashingIsRepeatableAcrossCallsAndThreads() throws Exception {
+        Keyring keyring = Keyring.loadOrCreate(dataDir);
+        byte[] expected = keyring.hash("s3cret");
+        assertThat(keyring.hash("other")).isNotEqualTo(expected);
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<Boolean>> allEqual = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                allEqual.add(threads.submit(() -> IntStream.range(0, 5_000)
+                        .allMatch(i -> Arrays.equals(keyring.hash(i % 2 == 0 ? "s3cret" : "other" + i), expected)
+                                == (i % 2 == 0))));
+            }
+            for (Future<Boolean> result : allEqual) {
+                assertThat(result.get()).isTrue();
+            }
+        }
     }
 
     @Test

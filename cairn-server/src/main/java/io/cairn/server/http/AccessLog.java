@@ -3,7 +3,6 @@ package io.cairn.server.http;
 import io.cairn.core.project.Principal;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,8 @@ public final class AccessLog {
     public static void write(Context ctx, float millis) {
         Principal principal = ctx.attribute(RequestAttributes.PRINCIPAL);
         log.info("request method={} route={} status={} ms={} project={} requestId={}", ctx.method().name(),
-                route(ctx), ctx.statusCode(), String.format(Locale.ROOT, "%.1f", millis),
+                // Tenths by arithmetic: a Formatter per request cost a few percent of a single event's CPU.
+                route(ctx), ctx.statusCode(), Math.round(millis * 10.0) / 10.0,
                 principal == null ? "-" : principal.projectId(), ctx.attribute(RequestAttributes.REQUEST_ID));
         RequestIds.clear();
     }
