@@ -3,6 +3,7 @@ package io.cairn.cli.bench;
 import io.cairn.core.CairnCore;
 import io.cairn.core.event.IsoDateTimes;
 import io.cairn.core.model.CalendarUnit;
+import io.cairn.core.model.EpochMicros;
 import io.cairn.core.model.Interval;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.model.TimeRange;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -156,7 +156,7 @@ public final class SeriesBenchmark {
         byte[] time = new byte[IsoDateTimes.MILLIS_LENGTH];
         byte[] value = new byte[JsonDoubles.MAX_LENGTH];
         for (long minute = firstMinute; minute < last; minute++) {
-            IsoDateTimes.writeMillis(ChronoUnit.MICROS.between(Instant.EPOCH, START) + minute * 60_000_000L, time, 0);
+            IsoDateTimes.writeMillis(EpochMicros.of(START) + minute * 60_000_000L, time, 0);
             for (int s = 0; s < plan.series(); s++) {
                 if (minute > firstMinute || s > 0) {
                     body.write(',');

@@ -10,6 +10,7 @@ import io.cairn.core.error.InternalException;
 import io.cairn.core.event.CollectionSchema;
 import io.cairn.core.event.EventPredicates;
 import io.cairn.core.event.EventService;
+import io.cairn.core.model.EpochMicros;
 import io.cairn.core.model.Interval;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.model.TimeRange;
@@ -179,7 +180,7 @@ public final class AnalysisService {
         }
         List<AnalysisResult.Bucket> series = new ArrayList<>();
         for (TimeRange bucket : buckets) {
-            long start = bucket.start().getEpochSecond() * 1_000_000 + bucket.start().getNano() / 1000;
+            long start = EpochMicros.of(bucket.start());
             List<Object[]> bucketRows = byBucket.getOrDefault(start, List.of());
             AnalysisResult value = query.groupBy().isEmpty()
                     ? values(query, bucketRows.isEmpty() ? null : bucketRows.getFirst(), 1)

@@ -3,11 +3,11 @@ package io.cairn.core.analysis;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.cairn.core.event.CollectionSchema;
 import io.cairn.core.event.EventPredicates;
+import io.cairn.core.model.EpochMicros;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.storage.ProjectStore;
 import io.cairn.core.storage.ReadSession;
 import io.cairn.core.storage.SqlDialect;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -152,7 +152,7 @@ final class Extractions {
 
     private static List<Object> withLowerBound(List<Object> filterParameters, long micros) {
         List<Object> parameters = new ArrayList<>(filterParameters);
-        parameters.add(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L));
+        parameters.add(EpochMicros.toInstant(micros));
         return parameters;
     }
 }

@@ -2,6 +2,7 @@ package io.cairn.core.dataset;
 
 import io.cairn.core.event.CollectionSchema;
 import io.cairn.core.model.ColumnType;
+import io.cairn.core.model.EpochMicros;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.model.TimeRange;
 import io.cairn.core.storage.ProjectStore;
@@ -10,7 +11,6 @@ import io.cairn.core.storage.SqlDialect;
 import io.cairn.core.storage.StorageEngine;
 import io.cairn.core.storage.WriteSession;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -76,8 +76,8 @@ final class DatasetTables {
         Map<Instant, String> values = new HashMap<>();
         store(projectId).read(session -> {
             session.forEach("SELECT bucket_start, value FROM " + VALUES + " WHERE series = ? AND bucket_start >= ?"
-                    + " AND bucket_start < ?", List.of(series(dataset, indexKey), micros(range.start()),
-                    micros(range.end())), row -> values.put(Instant.EPOCH.plus(row.longValue(1), ChronoUnit.MICROS),
+                    + " AND bucket_start < ?", List.of(series(dataset, indexKey), range.startMicros(),
+                    range.endMicros()), row -> values.put(EpochMicros.toInstant(row.longValue(1)),
                     row.string(2)));
             return null;
         });
@@ -94,8 +94,8 @@ final class DatasetTables {
         return store(projectId).read(session -> session.queryOne("SELECT " + dialect.epochMicros("min(" + timestamp
                 + ")") + ", " + dialect.epochMicros("max(" + timestamp + ")") + " FROM "
                 + dialect.quoteIdentifier(schema.table()) + " WHERE " + createdAt + " >= ?", List.of(since),
-                row -> row.longValue(1) == null ? null : TimeRange.of(instant(row.longValue(1)),
-                        instant(row.longValue(2) + 1))));
+                row -> row.longValue(1) == null ? null : TimeRange.of(EpochMicros.toInstant(row.longValue(1)),
+                        EpochMicros.toInstant(row.longValue(2) + 1))));
     }
 
     /**
@@ -116,12 +116,12 @@ final class DatasetTables {
         RowBatch.Builder rows = RowBatch.builder(VALUE_COLUMNS, values.size());
         for (Value value : values) {
             rows.setString(0, dataset).setString(1, series(dataset, value.indexKey()))
-                    .setLong(2, micros(value.bucketStart())).setString(3, value.json()).endRow();
+                    .setLong(2, EpochMicros.of(value.bucketStart())).setString(3, value.json()).endRow();
         }
         RowBatch batch = rows.build();
         store(projectId).write(session -> {
             session.execute("DELETE FROM " + VALUES + " WHERE dataset = ? AND bucket_start >= ? AND bucket_start < ?",
-                    List.of(dataset, micros(range.start()), micros(range.end())));
+                    List.of(dataset, range.startMicros(), range.endMicros()));
             if (batch.size() > 0) {
                 session.append(VALUES, batch);
             }
@@ -133,7 +133,7 @@ final class DatasetTables {
     void finishRefresh(ProjectId projectId, String dataset, Instant refreshedAt, Instant windowStart) {
         store(projectId).write(session -> {
             session.execute("DELETE FROM " + VALUES + " WHERE dataset = ? AND bucket_start < ?",
-                    List.of(dataset, micros(windowStart)));
+                    List.of(dataset, EpochMicros.of(windowStart)));
             session.execute("UPDATE " + STATE + " SET refreshed_at = ? WHERE dataset = ?",
                     List.of(refreshedAt, dataset));
             return null;
@@ -174,11 +174,4 @@ final class DatasetTables {
         return dataset + SEPARATOR + indexKey;
     }
 
-    private static long micros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-    }
-
-    private static Instant instant(long micros) {
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-    }
 }

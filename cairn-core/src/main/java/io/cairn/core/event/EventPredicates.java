@@ -1,10 +1,10 @@
 package io.cairn.core.event;
 
+import io.cairn.core.model.EpochMicros;
 import io.cairn.core.model.Filter;
 import io.cairn.core.model.FilterOperator;
 import io.cairn.core.model.TimeRange;
 import io.cairn.core.storage.SqlDialect;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -130,7 +130,7 @@ public final class EventPredicates {
         if (micros == IsoDateTimes.NOT_A_DATETIME) {
             return null;
         }
-        return bind(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000));
+        return bind(EpochMicros.toInstant(micros));
     }
 
     private String contains(List<Stored> columns, Object value) {

@@ -1,5 +1,6 @@
 package io.cairn.core.event;
 
+import io.cairn.core.model.EpochMicros;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.storage.Catalog;
 import io.cairn.core.storage.ProjectStore;
@@ -110,7 +111,7 @@ final class ProjectEvents {
 
     private IngestReport ingestNow(IngestBatch batch) {
         Instant received = clock.instant();
-        long receivedMicros = ChronoUnit.MICROS.between(Instant.EPOCH, received);
+        long receivedMicros = EpochMicros.of(received);
         List<IngestReport.CollectionResults> results = new ArrayList<>();
         Map<String, List<FlatEvent>> valid = new LinkedHashMap<>();
         for (IngestBatch.CollectionEvents group : batch.collections()) {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.InvalidRequestException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A half-open span of time {@code [start, end)}: it contains {@code start} and not {@code end}, so consecutive ranges
@@ -31,12 +30,12 @@ public record TimeRange(Instant start, Instant end) {
 
     /** The start in microseconds since the epoch. */
     public long startMicros() {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, start);
+        return EpochMicros.of(start);
     }
 
     /** The (exclusive) end in microseconds since the epoch. */
     public long endMicros() {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, end);
+        return EpochMicros.of(end);
     }
 
     /** Whether {@code instant} is at or after {@link #start()} and before {@link #end()}. */

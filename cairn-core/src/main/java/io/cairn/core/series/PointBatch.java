@@ -2,8 +2,8 @@ package io.cairn.core.series;
 
 import static java.util.Objects.requireNonNull;
 
+import io.cairn.core.model.EpochMicros;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class PointBatch {
     public static PointBatch of(SeriesRef ref, List<Instant> times, List<Double> values) {
         Builder builder = builder(times.size());
         for (int i = 0; i < times.size(); i++) {
-            builder.add(ref, ChronoUnit.MICROS.between(Instant.EPOCH, times.get(i)), values.get(i));
+            builder.add(ref, EpochMicros.of(times.get(i)), values.get(i));
         }
         return builder.build();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.core.model.ColumnType;
+import io.cairn.core.model.EpochMicros;
 import io.cairn.core.storage.ReadSession;
 import io.cairn.core.storage.Row;
 import io.cairn.core.storage.RowBatch;
@@ -141,7 +142,7 @@ final class SeriesTables {
     }
 
     private String literal(long micros) {
-        return dialect.timestampLiteral(Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L)));
+        return dialect.timestampLiteral(EpochMicros.toInstant(micros));
     }
 
     /** Moves every fresh point into the points table as one run sorted by series and time. */

@@ -3,6 +3,7 @@ package io.cairn.server.dialect.tempodb;
 import io.cairn.core.error.ErrorCode;
 import io.cairn.core.error.InvalidRequestException;
 import io.cairn.core.error.NotFoundException;
+import io.cairn.core.model.EpochMicros;
 import io.cairn.core.model.ProjectId;
 import io.cairn.core.series.PointBatch;
 import io.cairn.core.series.SeriesRef;
@@ -11,9 +12,7 @@ import io.cairn.core.series.WriteMode;
 import io.cairn.core.series.WriteReport;
 import io.cairn.server.dialect.tempodb.TempoDbPointsReader.Item;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -147,7 +146,7 @@ final class TempoDbItems {
     /** Times of one request: consecutive items usually repeat a time, which is then parsed once. */
     private final class Times {
         private final ZoneId zone;
-        private final long now = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
+        private final long now = EpochMicros.of(clock.instant());
         private String lastText;
         private long lastMicros;
 

@@ -2,6 +2,7 @@ package io.cairn.server.dialect.tempodb;
 
 import io.cairn.core.error.InvalidRequestException;
 import io.cairn.core.event.IsoDateTimes;
+import io.cairn.core.model.EpochMicros;
 import io.cairn.core.model.TimeZones;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Timestamps as TempoDB's client sends them: ISO-8601, as Python's {@code isoformat()} writes them. A time with an
@@ -47,7 +47,7 @@ final class TempoDbTime {
         try {
             LocalDateTime local = trimmed.length() == 10 ? LocalDate.parse(trimmed).atStartOfDay()
                     : LocalDateTime.parse(trimmed.replace(' ', 'T'), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-            return ChronoUnit.MICROS.between(Instant.EPOCH, local.atZone(zone).toInstant());
+            return EpochMicros.of(local.atZone(zone).toInstant());
         } catch (DateTimeException | ArithmeticException e) {
             throw InvalidRequestException.field(field, field + " must be an ISO-8601 time such as"
                     + " 2012-01-01T00:00:00 or 2012-01-01T00:00:00.000Z, got '" + text + "'");
@@ -56,7 +56,7 @@ final class TempoDbTime {
 
     static Instant instant(String text, ZoneId zone, String field) {
         long micros = micros(text, zone, field);
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000);
+        return EpochMicros.toInstant(micros);
     }
 
     private static boolean hasOffset(String text) {
