@@ -62,8 +62,9 @@ final class DuckDbDatabase implements AutoCloseable {
                 statement.execute("SET GLOBAL checkpoint_threshold = '"
                         + config.checkpointThreshold().bytes() / (1024 * 1024) + "MB'");
             }
-            DuckDbWriter writer = new DuckDbWriter(name, root.duplicate(), journalOf(file),
-                    config.writeQueueCapacity(), config.writeQueueTimeout(), config.maxWriteBatch());
+            DuckDbWriter writer = new DuckDbWriter(name, root.duplicate(), root.duplicate(), journalOf(file),
+                    spareJournalOf(file), config.writeQueueCapacity(), config.writeQueueTimeout(),
+                    config.maxWriteBatch());
             DuckDbReaders readers = new DuckDbReaders(root, config.readConnections(), config.writeQueueTimeout());
             log.debug("database opened db={} file={}", name, file);
             return new DuckDbDatabase(name, file, root, writer, readers);
@@ -77,9 +78,19 @@ final class DuckDbDatabase implements AutoCloseable {
         }
     }
 
-    /** The database's append journal, next to its file (see {@link DuckDbWriter}). */
+    /** The database's append journal, next to its file (see {@link DuckDbWriter})... */
     static Path journalOf(Path file) {
         return Path.of(file + ".journal");
+    }
+
+    /** ...and the journal's second file, written while the records of the first are loaded. */
+    static Path spareJournalOf(Path file) {
+        return Path.of(file + ".journal.2");
+    }
+
+    /** Every file a database keeps: its own, DuckDB's write-ahead log, and the journal's two. */
+    static List<Path> filesOf(Path file) {
+        return List.of(file, Path.of(file + ".wal"), journalOf(file), spareJournalOf(file));
     }
 
     String name() {
@@ -123,6 +134,10 @@ final class DuckDbDatabase implements AutoCloseable {
 
     long commits() {
         return writer.commits();
+    }
+
+    long backgroundLoads() {
+        return writer.backgroundLoads();
     }
 
     /** Whether a trivial query answers now. */

@@ -106,7 +106,7 @@ public final class DuckDbStorageEngine implements StorageEngine {
         projects.drop(projectId);
         Path file = DuckDbProjectDatabases.fileOf(projectsDir, projectId);
         try {
-            for (Path path : new Path[] {file, Path.of(file + ".wal"), DuckDbDatabase.journalOf(file)}) {
+            for (Path path : DuckDbDatabase.filesOf(file)) {
                 Files.deleteIfExists(path);
             }
             deleteTree(Path.of(file + ".tmp"));
@@ -170,7 +170,7 @@ public final class DuckDbStorageEngine implements StorageEngine {
     /** The database file plus its write-ahead log and append journal. */
     private static long sizeOf(Path file) {
         long total = 0;
-        for (Path path : new Path[] {file, Path.of(file + ".wal"), DuckDbDatabase.journalOf(file)}) {
+        for (Path path : DuckDbDatabase.filesOf(file)) {
             try {
                 total += Files.exists(path) ? Files.size(path) : 0;
             } catch (IOException e) {

@@ -7,12 +7,17 @@ import io.cairn.core.model.ColumnType;
 import io.cairn.core.storage.RowBatch;
 import io.cairn.core.storage.RowBatch.Column;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +148,29 @@ class DuckDbBulkLoadTest {
                     r -> r.longValue(1) + " " + r.longValue(2) + " " + r.longValue(3) + " " + r.longValue(4)));
             long sum = (long) rows * (rows - 1) / 2;
             assertThat(summary).containsExactly(rows + " " + sum + " " + 1_000_000L * (rows - 1) + " " + sum);
+        }
+    }
+
+    @Test
+    void theRowsFunctionRegisteredOnOneConnectionServesAnotherOfTheSameDatabase() throws SQLException {
+        // The writer registers cairn_rows on its connection; the loader inserts through its own.
+        try (DuckDBConnection registering = (DuckDBConnection) DriverManager.getConnection(
+                "jdbc:duckdb:" + dir.resolve("other.duckdb").toAbsolutePath());
+                Connection other = registering.duplicate();
+                Statement statement = other.createStatement()) {
+            DuckDbBulkLoad.register(registering);
+            statement.execute("CREATE TABLE t (n BIGINT)");
+            int rows = DuckDbBulkLoad.APPENDER_MAX_ROWS + 1;
+            RowBatch.Builder batch = RowBatch.builder(List.of(new Column("n", ColumnType.BIGINT)), rows);
+            for (int i = 0; i < rows; i++) {
+                batch.setLong(0, i).endRow();
+            }
+            DuckDbBulkLoad.load((DuckDBConnection) other, "t", List.of(batch.build()), List::of);
+            try (ResultSet result = statement.executeQuery("SELECT count(*), sum(n) FROM t")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getLong(1) + " " + result.getLong(2))
+                        .isEqualTo(rows + " " + (long) rows * (rows - 1) / 2);
+            }
         }
     }
 

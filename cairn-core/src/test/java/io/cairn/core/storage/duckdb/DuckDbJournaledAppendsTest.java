@@ -9,6 +9,7 @@ import io.cairn.core.storage.RowBatch;
 import io.cairn.core.storage.RowBatch.Column;
 import io.cairn.core.storage.journal.AppendCodec;
 import io.cairn.core.storage.journal.AppendJournal;
+import io.cairn.core.storage.journal.JournalPair;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -20,6 +21,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,15 +134,129 @@ class DuckDbJournaledAppendsTest {
         assertThat(rows()).containsExactly("1 loaded", "2 acked", "3 acked", "5 later");
     }
 
+    @Test
+    void theLoaderTakesWhatWaitsOnceTheWriterFallsIdleWithoutAReadAsking() throws Exception {
+        // Two rounds of journaled appends, 1,800 rows: more than the appender takes, so the loader's insert runs.
+        for (int round = 0; round < 2; round++) {
+            CountDownLatch hold = holdWriter();
+            List<CompletableFuture<Void>> acks = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                long n = round * 300 + i;
+                acks.add(database.submitAppend(Map.of("t", rows(3 * n, 3 * n + 1, 3 * n + 2))));
+            }
+            hold.countDown();
+            acks.forEach(CompletableFuture::join);
+        }
+        awaitBackgroundLoads(1);
+        assertThat(count()).isEqualTo(1800);
+        assertThat(database.read(s -> s.query("SELECT count(DISTINCT n), sum(n) FROM t", List.of(),
+                r -> r.longValue(1) + " " + r.longValue(2))).getFirst()).isEqualTo("1800 " + 1799L * 1800 / 2);
+        assertJournalHoldsNothingUnloaded();
+    }
+
+    @Test
+    void theWritersOwnLoadAfterABackgroundLoadBuildsOnIt() throws Exception {
+        // The first append makes the writer read the table's columns, in a transaction begun before the loader commits.
+        database.submitAppend(Map.of("t", row(1, "background"))).join();
+        awaitBackgroundLoads(1);
+        database.submitAppend(Map.of("t", row(2, "writer"))).join();
+        long changed = database.submit(s -> s.execute("UPDATE t SET name = upper(name)", List.of())).join();
+
+        assertThat(changed).isEqualTo(2);
+        assertThat(rows()).containsExactly("1 BACKGROUND", "2 WRITER");
+        assertJournalHoldsNothingUnloaded();
+    }
+
+    @Test
+    void appendsFromManyThreadsInterleavedWithOtherWritesAndReadsAreAllStoredOnce() throws Exception {
+        database.submit(s -> s.execute("CREATE TABLE other (n BIGINT)", List.of())).join();
+        int threads = 8;
+        int perThread = 400;
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        long n = (long) thread * perThread + i;
+                        database.submitAppend(Map.of("t", row(n, "x"))).join();
+                        if (i % 50 == 0) {
+                            // Other writes and reads must see every append acknowledged before them.
+                            database.submit(s -> s.execute("INSERT INTO other VALUES (?)", List.of(n))).join();
+                            assertThat(database.read(s -> s.query("SELECT count(*) FROM t WHERE n = ?", List.of(n),
+                                    r -> r.longValue(1))).getFirst()).isEqualTo(1);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> done : work) {
+                done.get();
+            }
+        }
+        assertThat(database.read(s -> s.query("SELECT count(*), count(DISTINCT n) FROM t", List.of(),
+                r -> r.longValue(1) + " " + r.longValue(2))).getFirst()).isEqualTo("3200 3200");
+        assertThat(database.read(s -> s.query("SELECT count(*) FROM other", List.of(), r -> r.longValue(1)))
+                .getFirst()).isEqualTo(threads * 8L);
+        assertJournalHoldsNothingUnloaded();
+    }
+
+    @Test
+    void aCrashDuringABackgroundLoadReplaysTheRecordsOfBothFilesInOrderAndOnce() throws IOException {
+        database.submitAppend(Map.of("t", row(1, "loaded"))).join();
+        long loadedThrough = loadedThrough();
+        database.close();
+
+        // What a crash during a background load leaves: the first file handed to the load, which did not commit; the
+        // second written meanwhile, its last record cut short.
+        try (AppendJournal first = AppendJournal.open(DuckDbDatabase.journalOf(file));
+                AppendJournal second = AppendJournal.open(DuckDbDatabase.spareJournalOf(file))) {
+            first.reset();
+            first.append(List.of(entry(loadedThrough, row(1, "loaded")), entry(loadedThrough + 1, row(2, "acked")),
+                    entry(loadedThrough + 2, row(3, "acked"))));
+            first.force();
+            second.reset();
+            second.append(List.of(entry(loadedThrough + 3, row(4, "acked")),
+                    entry(loadedThrough + 4, row(5, "torn"))));
+            second.force();
+        }
+        Path spare = DuckDbDatabase.spareJournalOf(file);
+        try (FileChannel channel = FileChannel.open(spare, StandardOpenOption.WRITE)) {
+            channel.truncate(Files.size(spare) - 2);
+        }
+
+        database = DuckDbDatabase.open("journaled", file, TestStorage.config(dir));
+        assertThat(rows()).containsExactly("1 loaded", "2 acked", "3 acked", "4 acked");
+        assertJournalHoldsNothingUnloaded();
+        database.submitAppend(Map.of("t", row(6, "later"))).join();
+        database.close();
+        database = DuckDbDatabase.open("journaled", file, TestStorage.config(dir));
+        assertThat(rows()).containsExactly("1 loaded", "2 acked", "3 acked", "4 acked", "6 later");
+    }
+
+    /** Waits (a while at most) until the loader thread has completed {@code loads} loads. */
+    private void awaitBackgroundLoads(long loads) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (database.backgroundLoads() < loads && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(database.backgroundLoads()).as("loads done by the loader").isGreaterThanOrEqualTo(loads);
+    }
+
+    private static AppendJournal.Entry entry(long number, RowBatch rows) {
+        return new AppendJournal.Entry(number, AppendCodec.encode(Map.of("t", rows)));
+    }
+
     private long loadedThrough() {
         return database.read(s -> s.query("SELECT loaded_through FROM " + DuckDbWriter.JOURNAL_TABLE, List.of(),
                 r -> r.longValue(1))).getFirst();
     }
 
-    /** The journal file is rewound, not emptied: what it still reads must all be in the database already. */
+    /** The journal's files are rewound, not emptied: what they still read must all be in the database already. */
     private void assertJournalHoldsNothingUnloaded() throws IOException {
         long loadedThrough = loadedThrough();
-        try (AppendJournal journal = AppendJournal.open(DuckDbDatabase.journalOf(file))) {
+        try (JournalPair journal = JournalPair.open(DuckDbDatabase.journalOf(file),
+                DuckDbDatabase.spareJournalOf(file))) {
             assertThat(journal.entries()).allSatisfy(entry -> assertThat(entry.number())
                     .isLessThanOrEqualTo(loadedThrough));
         }
@@ -151,6 +269,14 @@ class DuckDbJournaledAppendsTest {
 
     private long count() {
         return database.read(s -> s.query("SELECT count(*) FROM t", List.of(), r -> r.longValue(1))).getFirst();
+    }
+
+    private static RowBatch rows(long... ns) {
+        RowBatch.Builder rows = RowBatch.builder(List.of(new Column("n", ColumnType.BIGINT)), ns.length);
+        for (long n : ns) {
+            rows.setLong(0, n).endRow();
+        }
+        return rows.build();
     }
 
     private static RowBatch row(long n, String name) {

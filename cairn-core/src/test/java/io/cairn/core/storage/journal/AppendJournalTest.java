@@ -92,11 +92,11 @@ class AppendJournalTest {
         }
     }
 
-    private static AppendJournal.Entry entry(long number, String text) {
+    static AppendJournal.Entry entry(long number, String text) {
         return new AppendJournal.Entry(number, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static List<String> texts(List<AppendJournal.Entry> entries) {
+    static List<String> texts(List<AppendJournal.Entry> entries) {
         return entries.stream().map(e -> e.number() + ":" + new String(e.payload(), StandardCharsets.UTF_8)).toList();
     }
 }
