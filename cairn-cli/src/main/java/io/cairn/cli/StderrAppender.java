@@ -31,7 +31,10 @@ public final class StderrAppender extends OutputStreamAppender<ILoggingEvent> {
         setOutputStream(new BufferedOutputStream(new CurrentStderr(), BUFFER_BYTES));
         setImmediateFlush(false);
         super.start();
-        flusher = Thread.ofPlatform().daemon().name("cairn-log-flusher").start(this::flushPeriodically);
+        // Assigned before it starts: the thread runs for as long as it is the appender's flusher.
+        Thread thread = Thread.ofPlatform().daemon().name("cairn-log-flusher").unstarted(this::flushPeriodically);
+        flusher = thread;
+        thread.start();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             flushEachLine = true;
             flush();
