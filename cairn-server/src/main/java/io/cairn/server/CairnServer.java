@@ -11,7 +11,7 @@ import io.cairn.server.dialect.tempodb.TempoDbDialect;
 import io.cairn.server.http.Authenticator;
 import io.cairn.server.http.AccessLog;
 import io.cairn.server.http.ErrorHandling;
-import io.cairn.server.http.RequestAttributes;
+import io.cairn.server.http.ErrorRenderers;
 import io.cairn.server.http.RequestBodies;
 import io.cairn.server.http.RequestIds;
 import io.cairn.server.ops.Health;
@@ -123,16 +123,16 @@ public final class CairnServer implements AutoCloseable {
                 .setDecodeAmbiguousURIs(true));
 
         javalin.routes.before(RequestIds::assign);
+        ErrorRenderers errorRenderers = new ErrorRenderers();
         for (Dialect dialect : dialects) {
             for (String prefix : dialect.pathPrefixes()) {
-                javalin.routes.before(prefix + "/*", ctx -> ctx.attribute(RequestAttributes.ERROR_RENDERER,
-                        dialect.errors()));
+                errorRenderers.add(prefix, dialect.errors());
             }
             dialect.mount(javalin.routes);
         }
         health.mount(javalin.routes);
         metrics.mount(javalin.routes);
-        ErrorHandling.install(javalin.routes);
+        ErrorHandling.install(javalin.routes, errorRenderers);
         javalin.requestLogger.http((ctx, millis) -> {
             metrics.record(ctx, millis);
             AccessLog.write(ctx, millis);

@@ -25,12 +25,13 @@ public final class ErrorHandling {
 
     private ErrorHandling() {}
 
-    public static void install(RoutesConfig routes) {
-        routes.exception(HttpResponseException.class, ErrorHandling::handle);
-        routes.exception(Exception.class, ErrorHandling::handle);
+    /** Answers every failure in the error shape that {@code renderers} gives the request's path. */
+    public static void install(RoutesConfig routes, ErrorRenderers renderers) {
+        routes.exception(HttpResponseException.class, (exception, ctx) -> handle(exception, ctx, renderers));
+        routes.exception(Exception.class, (exception, ctx) -> handle(exception, ctx, renderers));
     }
 
-    static void handle(Exception exception, Context ctx) {
+    static void handle(Exception exception, Context ctx, ErrorRenderers renderers) {
         CairnException error = toCairn(exception, ctx);
         String requestId = RequestIds.of(ctx);
         if (HttpStatuses.of(error) >= 500 && !(error instanceof UnavailableException)) {
@@ -38,8 +39,7 @@ public final class ErrorHandling {
                     error.code().id(), error.getCause() != null ? error.getCause() : error);
         }
         RequestBodies.discardRemainder(ctx);
-        ErrorRenderer renderer = ctx.attribute(RequestAttributes.ERROR_RENDERER);
-        (renderer != null ? renderer : ProblemDetails.INSTANCE).render(error, requestId, ctx);
+        renderers.forPath(ctx.path()).render(error, requestId, ctx);
     }
 
     static CairnException toCairn(Exception exception, Context ctx) {

@@ -5,8 +5,6 @@ public final class RequestAttributes {
 
     /** The {@link io.cairn.core.project.Principal} the request was authenticated as. */
     public static final String PRINCIPAL = "cairn.principal";
-    /** The {@link ErrorRenderer} of the dialect that owns the request's path. */
-    public static final String ERROR_RENDERER = "cairn.error-renderer";
     /** The request id, also in the MDC as {@code requestId} and in the {@code X-Request-Id} response header. */
     public static final String REQUEST_ID = "cairn.request-id";
 
